@@ -1,0 +1,199 @@
+//! The `faithful` command line: arguments, configuration, output and exit codes. Everything
+//! else lives in the library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context as _};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use faithful::config::{self, FailOn, Settings};
+use faithful::report::OutputFormat;
+
+#[derive(Parser)]
+#[command(name = "faithful", version, about = "Checks translated news before it is published")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check articles (files, directories, or - for stdin).
+    Check(CheckArgs),
+    /// List every rule: code, name, default severity, summary.
+    Rules,
+    /// Explain a rule: what it catches, why it matters, examples, how to silence it.
+    Explain {
+        /// Rule code (e.g. A401) or name.
+        code: String,
+    },
+    /// The quote ledger: record who said what, and look it up.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+}
+
+#[derive(Subcommand)]
+enum LedgerCommand {
+    /// Record the quotes and speakers of these texts.
+    Add {
+        /// Mark these texts as trusted (a wire service, the original).
+        #[arg(long)]
+        trusted: bool,
+        #[arg(long, default_value = "faithful-ledger.sqlite")]
+        ledger: PathBuf,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Who the ledger says said this, where and when.
+    Find {
+        #[arg(long, default_value = "faithful-ledger.sqlite")]
+        ledger: PathBuf,
+        text: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Files, directories (recursive) or - for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The original that a single input translates; turns on the cross-language rules (X...).
+    #[arg(long)]
+    source: Option<PathBuf>,
+    /// Expected language of the checked text (ISO 639-1).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Language of the source (ISO 639-1).
+    #[arg(long)]
+    source_lang: Option<String>,
+    /// Publication date (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    published: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum)]
+    format: Option<OutputFormat>,
+    /// Write the report to this file instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Comma-separated codes or prefixes to enable.
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Comma-separated codes or prefixes to disable.
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Lowest severity that makes the exit status 1.
+    #[arg(long, value_parser = ["error", "warning", "info", "never"])]
+    fail_on: Option<String>,
+    /// Compare every quote with this quote ledger (A404).
+    #[arg(long, num_args = 0..=1, default_missing_value = "faithful-ledger.sqlite")]
+    ledger: Option<PathBuf>,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("faithful: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{:<6} {:<24} {:<8} summary", "code", "name", "severity")?;
+            for r in faithful::rules::RULES {
+                writeln!(out, "{:<6} {:<24} {:<8} {}", r.code, r.name, r.severity.as_str(), r.summary)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { code } => {
+            let Some(rule) = faithful::rules::find(&code) else {
+                bail!("no rule '{code}'; `faithful rules` lists them");
+            };
+            print!("# {} {} ({})\n\n{}", rule.code, rule.name, rule.severity.as_str(), rule.doc());
+            println!(
+                "\nSilence it with `--ignore {}` or `ignore = [\"{}\"]` in faithful.toml.",
+                rule.code, rule.code
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ledger(_) => bail!("the quote ledger is not implemented yet"),
+    }
+}
+
+fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let file = match config::discover(&cwd) {
+        Some(path) => config::load(&path)?,
+        None => config::FileConfig::default(),
+    };
+    let published = match (args.published, &file.published) {
+        (Some(d), _) => Some(d),
+        (None, Some(s)) => Some(parse_date(s).map_err(|e| anyhow::anyhow!("faithful.toml: published: {e}"))?),
+        (None, None) => None,
+    };
+    let fail_on = match args.fail_on.as_deref() {
+        Some(s) => FailOn::parse(s).unwrap_or_default(),
+        None => file.fail_on.unwrap_or_default(),
+    };
+    let format = match (args.format, file.format.as_deref()) {
+        (Some(f), _) => f,
+        (None, Some(s)) => <OutputFormat as clap::ValueEnum>::from_str(s, true)
+            .map_err(|_| anyhow::anyhow!("faithful.toml: unknown format '{s}'"))?,
+        (None, None) => OutputFormat::Human,
+    };
+    let settings = Settings {
+        select: if args.select.is_empty() { file.select.unwrap_or_default() } else { args.select },
+        ignore: if args.ignore.is_empty() { file.ignore.unwrap_or_default() } else { args.ignore },
+        severity: file.severity,
+        fail_on,
+        lang: args.lang.or(file.lang),
+        source_lang: args.source_lang.or(file.source_lang),
+        published,
+    };
+    if args.ledger.is_some() || file.ledger.is_some() {
+        bail!("the quote ledger is not implemented yet");
+    }
+
+    let mut loaded = faithful::input::load_paths(&args.paths);
+    if let Some(source) = &args.source {
+        let docs = loaded.iter().filter(|l| l.is_ok()).count();
+        if docs != 1 {
+            bail!("--source needs exactly one article to check, got {docs}");
+        }
+        if let Some(Ok(doc)) = loaded.iter_mut().find(|l| l.is_ok()) {
+            if let Err(e) = faithful::input::attach_source(doc, source) {
+                loaded.push(Err(e));
+            }
+        }
+    }
+    let report = faithful::check(loaded, &settings);
+
+    let mut buffer = Vec::new();
+    format.render(&report, &mut buffer)?;
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, &buffer).with_context(|| format!("cannot write {}", path.display()))?
+        }
+        None => std::io::stdout().lock().write_all(&buffer)?,
+    }
+
+    if !report.errors.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    let failed = report.worst().is_some_and(|s| settings.fail_on.fails(s));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

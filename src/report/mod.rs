@@ -1,0 +1,306 @@
+//! The report: one data structure for the whole batch (the JSON shape of SPEC.md), and one
+//! renderer per output format.
+
+mod github;
+mod html;
+mod human;
+mod json;
+mod markdown;
+mod sarif;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::document::Document;
+use crate::finding::{Finding, Origin, Severity};
+use crate::input::InputError;
+use crate::span::{LineIndex, Span};
+
+/// Output formats of `check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+    Jsonl,
+    Sarif,
+    Markdown,
+    Html,
+    Github,
+}
+
+impl OutputFormat {
+    pub fn render(self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            OutputFormat::Human => human::render(report, out),
+            OutputFormat::Json => json::render(report, out),
+            OutputFormat::Jsonl => json::render_lines(report, out),
+            OutputFormat::Sarif => sarif::render(report, out),
+            OutputFormat::Markdown => markdown::render(report, out),
+            OutputFormat::Html => html::render(report, out),
+            OutputFormat::Github => github::render(report, out),
+        }
+    }
+}
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    pub documents: Vec<DocumentReport>,
+    pub errors: Vec<ErrorEntry>,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LanguageField {
+    pub code: String,
+    pub confidence: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceField {
+    pub path: String,
+    pub language: LanguageField,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct SpanField {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SpeakerField {
+    pub name: String,
+    pub mention: String,
+    pub span: SpanField,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct QuoteField {
+    pub text: String,
+    pub span: SpanField,
+    pub speaker: Option<SpeakerField>,
+    pub cue: Option<String>,
+    pub closed: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EvidenceField {
+    /// The file the span points into, when it is not the checked document (its source,
+    /// another document of the batch, a ledger entry).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    pub span: SpanField,
+    pub text: String,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingField {
+    pub code: &'static str,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: SpanField,
+    pub text: String,
+    pub evidence: Vec<EvidenceField>,
+    pub suggestion: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentReport {
+    pub path: String,
+    pub id: Option<String>,
+    pub language: LanguageField,
+    pub source: Option<SourceField>,
+    pub published: Option<String>,
+    pub quotes: Vec<QuoteField>,
+    pub findings: Vec<FindingField>,
+    /// The checked text, for renderers that show snippets; not part of the JSON.
+    #[serde(skip)]
+    pub text: String,
+    /// The source's text, for side-by-side renderers; not part of the JSON.
+    #[serde(skip)]
+    pub source_text: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ErrorEntry {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    pub documents: usize,
+    pub errors: usize,
+    pub findings: Counts,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.error += 1,
+            Severity::Warning => self.warning += 1,
+            Severity::Info => self.info += 1,
+        }
+    }
+}
+
+/// Turns a byte span into the report's span with line and column.
+pub fn span_field(text: &str, lines: &LineIndex, span: Span) -> SpanField {
+    let p = lines.position(text, span.start);
+    SpanField { start: span.start, end: span.end, line: p.line, column: p.column }
+}
+
+/// One checked document with everything the report needs from it.
+pub struct Checked<'a> {
+    pub doc: &'a Document,
+    pub analysis: &'a Analysis,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn new(checked: &[Checked], errors: &[InputError]) -> Report {
+        let mut summary = Summary { documents: checked.len(), errors: errors.len(), ..Default::default() };
+        let documents: Vec<DocumentReport> = checked
+            .iter()
+            .map(|c| {
+                let d = document_report(c, checked);
+                for f in &d.findings {
+                    summary.findings.add(f.severity);
+                }
+                d
+            })
+            .collect();
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool { name: "faithful", version: env!("CARGO_PKG_VERSION") },
+            documents,
+            errors: errors
+                .iter()
+                .map(|e| ErrorEntry { path: e.path.clone(), message: e.message.clone() })
+                .collect(),
+            summary,
+        }
+    }
+
+    /// The highest severity of any finding, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.documents.iter().flat_map(|d| &d.findings).map(|f| f.severity).max()
+    }
+}
+
+fn language(g: &crate::analysis::LangGuess) -> LanguageField {
+    LanguageField { code: g.code.clone(), confidence: (g.confidence * 100.0).round() / 100.0 }
+}
+
+fn document_report(c: &Checked, all: &[Checked]) -> DocumentReport {
+    let text = c.doc.text.as_str();
+    let lines = &c.analysis.text.lines;
+    let at = |span: Span| span_field(text, lines, span);
+    let quotes = c
+        .analysis
+        .quotes
+        .quotes
+        .iter()
+        .map(|q| QuoteField {
+            text: q.span.slice(text).to_string(),
+            span: at(q.span),
+            speaker: q.speaker.as_ref().map(|s| SpeakerField {
+                name: s.name.clone(),
+                mention: s.mention.slice(text).to_string(),
+                span: at(s.mention),
+            }),
+            cue: q.cue.clone(),
+            closed: q.closed,
+        })
+        .collect();
+    let findings = c
+        .findings
+        .iter()
+        .map(|f| {
+            let d = &f.diagnostic;
+            FindingField {
+                code: f.code,
+                rule: f.rule,
+                severity: f.severity,
+                message: d.message.clone(),
+                span: at(d.span),
+                text: d.span.slice(text).to_string(),
+                evidence: d.evidence.iter().map(|e| evidence(c, all, e)).collect(),
+                suggestion: d.suggestion.clone(),
+            }
+        })
+        .collect();
+    DocumentReport {
+        path: c.doc.path.clone(),
+        id: c.doc.id.clone(),
+        language: language(&c.analysis.language.document),
+        source: c.doc.source.as_deref().map(|s| SourceField {
+            path: s.path.clone(),
+            language: c
+                .analysis
+                .source
+                .as_deref()
+                .map(|a| language(&a.language.document))
+                .unwrap_or(LanguageField { code: "und".into(), confidence: 0.0 }),
+        }),
+        published: c.analysis.published.as_ref().map(|p| p.date.format("%Y-%m-%d").to_string()),
+        quotes,
+        findings,
+        text: c.doc.text.clone(),
+        source_text: c.doc.source.as_deref().map(|s| s.text.clone()),
+    }
+}
+
+fn evidence(c: &Checked, all: &[Checked], e: &crate::finding::Evidence) -> EvidenceField {
+    let here = |doc: &Document, analysis: &Analysis, path: Option<String>| EvidenceField {
+        path,
+        span: span_field(&doc.text, &analysis.text.lines, e.span),
+        text: e.span.slice(&doc.text).to_string(),
+        note: e.note.clone(),
+    };
+    match &e.origin {
+        Origin::Target => here(c.doc, c.analysis, None),
+        Origin::Source => match (c.doc.source.as_deref(), c.analysis.source.as_deref()) {
+            (Some(d), Some(a)) => here(d, a, Some(d.path.clone())),
+            _ => here(c.doc, c.analysis, None),
+        },
+        Origin::Batch(i) => match all.get(*i) {
+            Some(o) => here(o.doc, o.analysis, Some(o.doc.path.clone())),
+            None => here(c.doc, c.analysis, None),
+        },
+        Origin::External { path, position, text } => EvidenceField {
+            path: Some(path.clone()),
+            span: SpanField {
+                start: e.span.start,
+                end: e.span.end,
+                line: position.line,
+                column: position.column,
+            },
+            text: text.clone(),
+            note: e.note.clone(),
+        },
+    }
+}

@@ -1,0 +1,9 @@
+pub mod date_mismatch;
+pub mod inconsistent_term;
+pub mod length_outlier;
+pub mod name_mismatch;
+pub mod number_mismatch;
+pub mod omitted_segment;
+pub mod quote_count_mismatch;
+pub mod quote_speaker_mismatch;
+pub mod untranslated_in_target;

@@ -1,0 +1,2 @@
+pub mod unexpected_language;
+pub mod untranslated_segment;

@@ -1,0 +1,12 @@
+//! ## What it does
+//! Flags the text's language differs from `--lang`.
+//!
+//! Not implemented yet: this rule reports nothing.
+
+use crate::finding::Diagnostic;
+use crate::rules::Context;
+
+pub fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let _ = ctx;
+    Vec::new()
+}

@@ -1,0 +1,4 @@
+pub mod boilerplate_residue;
+pub mod broken_sentence;
+pub mod calque;
+pub mod duplicated_passage;

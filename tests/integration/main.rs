@@ -1,0 +1,5 @@
+//! The one integration-test binary (every test binary links the language models, so there is
+//! only one). Each module covers a part of the product.
+
+mod common;
+mod fixtures;

@@ -8,6 +8,7 @@ mod jsonl;
 mod markdown;
 mod tmx;
 mod xliff;
+mod xml;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

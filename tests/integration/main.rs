@@ -1,5 +1,6 @@
 //! The one integration-test binary (every test binary links the language models, so there is
 //! only one). Each module covers a part of the product.
 
+mod bilingual;
 mod common;
 mod fixtures;

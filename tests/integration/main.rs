@@ -4,3 +4,4 @@
 mod bilingual;
 mod common;
 mod fixtures;
+mod language;

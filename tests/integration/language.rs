@@ -30,7 +30,12 @@ fn untranslated_paragraph_is_reported_once() {
          A spokesman said that further talks were planned for next week in Bratislava.\n",
     );
     assert_eq!(report.documents[0].language.code, "en");
-    assert_eq!(codes(&report).iter().filter(|c| **c == "L101").count(), 1, "{:?}", report.documents[0].findings);
+    assert_eq!(
+        codes(&report).iter().filter(|c| **c == "L101").count(),
+        1,
+        "{:?}",
+        report.documents[0].findings
+    );
 }
 
 #[test]

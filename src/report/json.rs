@@ -1,8 +1,14 @@
-//! `--format json` (the whole report) and `--format jsonl` (one document per line, then one
-//! line per input error, then the summary line).
+//! `--format json` (the whole report) and `--format jsonl`.
+//!
+//! JSON Lines, for streaming consumers: one line per checked document (`"type": "document"`
+//! plus the document's fields of the JSON report), then one line per input that could not be
+//! read (`"type": "error"`, with `path` and `message`), then exactly one summary line
+//! (`"type": "summary"`, the report's `summary`). Every line is a complete JSON object, and
+//! the last line is always the summary, so a reader can tell a finished run from a cut one.
 
 use std::io::{self, Write};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Report;
@@ -12,9 +18,10 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-#[derive(Serialize)]
+/// One line of `--format jsonl`.
+#[derive(Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]
-enum Line<'a> {
+pub(crate) enum Line<'a> {
     Document(&'a super::DocumentReport),
     Error(&'a super::ErrorEntry),
     Summary(&'a super::Summary),

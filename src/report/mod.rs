@@ -7,9 +7,12 @@ mod human;
 mod json;
 mod markdown;
 mod sarif;
+pub mod schema;
+mod text;
 
 use std::io::{self, Write};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -17,6 +20,8 @@ use crate::document::Document;
 use crate::finding::{Finding, Origin, Severity};
 use crate::input::InputError;
 use crate::span::{LineIndex, Span};
+
+pub use text::{excerpt, invisible_name, Excerpt};
 
 /// Output formats of `check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -46,7 +51,19 @@ impl OutputFormat {
 
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, Serialize)]
+/// How `Severity` appears in the JSON (for the schema; `Severity` itself lives in `finding`).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum SeverityName {
+    Info,
+    Warning,
+    Error,
+}
+
+/// The report of one `faithful check` run (`--format json`).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Report {
     pub schema_version: u32,
     pub tool: Tool,
@@ -55,25 +72,29 @@ pub struct Report {
     pub summary: Summary,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Tool {
     pub name: &'static str,
     pub version: &'static str,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct LanguageField {
     pub code: String,
     pub confidence: f64,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SourceField {
     pub path: String,
     pub language: LanguageField,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SpanField {
     pub start: usize,
     pub end: usize,
@@ -81,14 +102,16 @@ pub struct SpanField {
     pub column: usize,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct SpeakerField {
     pub name: String,
     pub mention: String,
     pub span: SpanField,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct QuoteField {
     pub text: String,
     pub span: SpanField,
@@ -97,7 +120,8 @@ pub struct QuoteField {
     pub closed: bool,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct EvidenceField {
     /// The file the span points into, when it is not the checked document (its source,
     /// another document of the batch, a ledger entry).
@@ -108,10 +132,12 @@ pub struct EvidenceField {
     pub note: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct FindingField {
     pub code: &'static str,
     pub rule: &'static str,
+    #[schemars(with = "SeverityName")]
     pub severity: Severity,
     pub message: String,
     pub span: SpanField,
@@ -120,7 +146,8 @@ pub struct FindingField {
     pub suggestion: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct DocumentReport {
     pub path: String,
     pub id: Option<String>,
@@ -137,20 +164,23 @@ pub struct DocumentReport {
     pub source_text: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct ErrorEntry {
     pub path: String,
     pub message: String,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Summary {
     pub documents: usize,
     pub errors: usize,
     pub findings: Counts,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Counts {
     pub error: usize,
     pub warning: usize,

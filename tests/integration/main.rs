@@ -5,3 +5,4 @@ mod bilingual;
 mod common;
 mod fixtures;
 mod language;
+mod report;

@@ -162,6 +162,17 @@ pub struct DocumentReport {
     /// The source's text, for side-by-side renderers; not part of the JSON.
     #[serde(skip)]
     pub source_text: Option<String>,
+    /// Aligned segments (source span, this text's span), in this text's order, for
+    /// side-by-side renderers; not part of the JSON. From the input's own units (XLIFF, TMX).
+    #[serde(skip)]
+    pub segments: Vec<SegmentPair>,
+}
+
+/// One pair of aligned segments: byte spans into the source's and the checked text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SegmentPair {
+    pub source: Span,
+    pub target: Span,
 }
 
 #[derive(Clone, Debug, Serialize, JsonSchema)]
@@ -301,7 +312,24 @@ fn document_report(c: &Checked, all: &[Checked]) -> DocumentReport {
         findings,
         text: c.doc.text.clone(),
         source_text: c.doc.source.as_deref().map(|s| s.text.clone()),
+        segments: segments(c),
     }
+}
+
+/// Aligned segments in the order of the checked text, without overlaps.
+fn segments(c: &Checked) -> Vec<SegmentPair> {
+    let mut pairs: Vec<SegmentPair> =
+        c.doc.units.iter().map(|u| SegmentPair { source: u.source, target: u.target }).collect();
+    pairs.sort_by_key(|p| (p.target.start, p.target.end));
+    let mut end = 0;
+    pairs.retain(|p| {
+        let keep = p.target.start >= end && p.target.end <= c.doc.text.len();
+        if keep {
+            end = p.target.end;
+        }
+        keep
+    });
+    pairs
 }
 
 fn evidence(c: &Checked, all: &[Checked], e: &crate::finding::Evidence) -> EvidenceField {

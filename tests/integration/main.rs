@@ -4,5 +4,6 @@
 mod bilingual;
 mod common;
 mod fixtures;
+mod html;
 mod language;
 mod report;

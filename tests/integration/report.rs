@@ -165,6 +165,7 @@ pub fn sample_report() -> Report {
             findings,
             text: ARTICLE.to_string(),
             source_text: Some(SOURCE.to_string()),
+            segments: Vec::new(),
         },
         DocumentReport {
             path: "feed/markets.jsonl".to_string(),
@@ -176,6 +177,7 @@ pub fn sample_report() -> Report {
             findings: vec![a403, a404],
             text: ITEM.to_string(),
             source_text: None,
+            segments: Vec::new(),
         },
         DocumentReport {
             path: "news/clean.md".to_string(),
@@ -187,6 +189,7 @@ pub fn sample_report() -> Report {
             findings: Vec::new(),
             text: "---\nlang: de\n---\nAlles gut.\n".to_string(),
             source_text: None,
+            segments: Vec::new(),
         },
     ];
     let mut counts = Counts::default();
@@ -218,11 +221,23 @@ pub const FORMATS: &[(&str, OutputFormat)] = &[
     ("sarif", OutputFormat::Sarif),
     ("markdown", OutputFormat::Markdown),
     ("github", OutputFormat::Github),
+    ("html", OutputFormat::Html),
 ];
 
 /// SARIF's rule list carries every rule's documentation, which other work changes; the
 /// snapshots show it as ids only (`sarif_locations_and_rules` checks the real list).
 fn for_snapshot(name: &str, out: String) -> String {
+    if name == "html" {
+        // The page's own style and script are the same for every report: left out.
+        let cut = |s: &str, open: &str, close: &str| -> String {
+            match (s.find(open), s.find(close)) {
+                (Some(a), Some(b)) if a < b => format!("{}{open}…{}", &s[..a], &s[b..]),
+                _ => s.to_string(),
+            }
+        };
+        let out = cut(&out, "<style>", "</style>");
+        return cut(&out, "<script>", "</script>");
+    }
     if name != "sarif" {
         return out;
     }

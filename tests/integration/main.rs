@@ -3,6 +3,7 @@
 
 mod bilingual;
 mod common;
+mod feeds;
 mod fixtures;
 mod html;
 mod language;

@@ -24,6 +24,17 @@ pub fn check_with(
     settings: &Settings,
     prepare: impl FnOnce(&mut CrossDocuments) -> Result<(), String>,
 ) -> Result<Report, String> {
+    check_with_progress(loaded, settings, prepare, &|| {})
+}
+
+/// Like [`check_with`], calling `tick` (from worker threads) once when a document has been
+/// analysed and once when its rules have run: two ticks per document, for a progress bar.
+pub fn check_with_progress(
+    loaded: Vec<Loaded>,
+    settings: &Settings,
+    prepare: impl FnOnce(&mut CrossDocuments) -> Result<(), String>,
+    tick: &(dyn Fn() + Sync),
+) -> Result<Report, String> {
     let mut docs: Vec<Document> = Vec::new();
     let mut errors: Vec<InputError> = Vec::new();
     for item in loaded {
@@ -38,7 +49,14 @@ pub fn check_with(
             Err(e) => errors.push(e),
         }
     }
-    let analyses: Vec<Analysis> = docs.par_iter().map(|d| Analysis::new(d, settings)).collect();
+    let analyses: Vec<Analysis> = docs
+        .par_iter()
+        .map(|d| {
+            let a = Analysis::new(d, settings);
+            tick();
+            a
+        })
+        .collect();
     let pairs: Vec<(&Document, &Analysis)> = docs.iter().zip(&analyses).collect();
     let mut cross = CrossDocuments::build(&pairs);
     prepare(&mut cross)?;
@@ -47,7 +65,9 @@ pub fn check_with(
         .enumerate()
         .map(|(index, &(doc, analysis))| {
             let ctx = Context { doc, analysis, settings, cross: &cross, index };
-            Checked { doc, analysis, findings: rules::run(&ctx) }
+            let findings = rules::run(&ctx);
+            tick();
+            Checked { doc, analysis, findings }
         })
         .collect();
     Ok(Report::new(&checked, &errors))

@@ -112,25 +112,113 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Rules => {
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{:<6} {:<24} {:<8} summary", "code", "name", "severity")?;
-            for r in faithful::rules::RULES {
-                writeln!(out, "{:<6} {:<24} {:<8} {}", r.code, r.name, r.severity.as_str(), r.summary)?;
-            }
+            std::io::stdout().lock().write_all(rules_table().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { code } => {
-            let Some(rule) = faithful::rules::find(&code) else {
-                bail!("no rule '{code}'; `faithful rules` lists them");
+            let Some(rule) = faithful::rules::find(code.trim()) else {
+                bail!("no rule '{code}'{}; `faithful rules` lists them all", did_you_mean(&code));
             };
-            print!("# {} {} ({})\n\n{}", rule.code, rule.name, rule.severity.as_str(), rule.doc());
-            println!(
-                "\nSilence it with `--ignore {}` or `ignore = [\"{}\"]` in faithful.toml.",
-                rule.code, rule.code
-            );
+            std::io::stdout().lock().write_all(explain(rule).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Ledger(_) => bail!("the quote ledger is not implemented yet"),
+    }
+}
+
+/// `faithful rules`: one aligned row per rule, from the rule table.
+fn rules_table() -> String {
+    let rules = faithful::rules::RULES;
+    let name_w = rules.iter().map(|r| r.name.len()).max().unwrap_or(4).max(4);
+    let mut out = format!("{:<5} {:<name_w$} {:<8} summary\n", "code", "name", "severity");
+    for r in rules {
+        out.push_str(&format!(
+            "{:<5} {:<name_w$} {:<8} {}\n",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            r.summary
+        ));
+    }
+    out
+}
+
+/// `faithful explain CODE`: the rule's own documentation (its `//!` comment), under a title
+/// line; the silencing hint is added when the documentation has none.
+fn explain(rule: &faithful::rules::RuleInfo) -> String {
+    let doc = rule.doc();
+    let mut out =
+        format!("{} {} (default severity: {})\n\n{}", rule.code, rule.name, rule.severity.as_str(), doc);
+    if !doc.ends_with('\n') {
+        out.push('\n');
+    }
+    if !doc.contains("## How to silence it") {
+        out.push_str(&format!(
+            "\n## How to silence it\n`--ignore {code}` on the command line, or `ignore = [\"{code}\"]` in faithful.toml.\n",
+            code = rule.code
+        ));
+    }
+    out
+}
+
+/// Rules whose code starts like the unknown one (`A4` → A401…A404), as a hint.
+fn did_you_mean(code: &str) -> String {
+    let code = code.trim().to_ascii_uppercase();
+    let prefix = &code[..code.len().min(2)];
+    let near: Vec<&str> = faithful::rules::RULES
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| !prefix.is_empty() && c.starts_with(prefix))
+        .collect();
+    if near.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", near.join(", "))
+    }
+}
+
+/// A progress bar on stderr for batches that take longer than a second, and only when stderr
+/// is a terminal: never in a pipe, a file or CI logs, never mixed into the report (stdout).
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+}
+
+impl Progress {
+    fn start(documents: usize) -> Progress {
+        use std::io::IsTerminal;
+        let bar = (documents > 1 && std::io::stderr().is_terminal()).then(|| {
+            // Two ticks per document: analysed, then checked.
+            let bar = indicatif::ProgressBar::with_draw_target(
+                Some(2 * documents as u64),
+                indicatif::ProgressDrawTarget::hidden(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{spinner} checking {msg} [{bar:30}] {percent}% ({eta} left)",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_message(format!("{documents} documents"));
+            bar
+        });
+        Progress { bar, start: std::time::Instant::now(), shown: std::sync::atomic::AtomicBool::new(false) }
+    }
+
+    fn tick(&self) {
+        let Some(bar) = &self.bar else { return };
+        bar.inc(1);
+        if self.start.elapsed() > std::time::Duration::from_secs(1)
+            && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 
@@ -180,7 +268,10 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let report = faithful::check(loaded, &settings);
+    let progress = Progress::start(loaded.iter().filter(|l| l.is_ok()).count());
+    let report = faithful::check::check_with_progress(loaded, &settings, |_| Ok(()), &|| progress.tick())
+        .map_err(anyhow::Error::msg)?;
+    progress.finish();
 
     let mut buffer = Vec::new();
     format.render(&report, &mut buffer)?;

@@ -468,3 +468,49 @@ fn documents_without_findings_render_in_every_format() {
         assert!(!out.is_empty(), "{name}");
     }
 }
+
+// --- `faithful rules` and `faithful explain`, through the binary ---
+
+fn faithful(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_faithful")).args(args).output().unwrap()
+}
+
+#[test]
+fn rules_lists_every_rule_in_aligned_columns() {
+    let out = faithful(&["rules"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), faithful::rules::RULES.len() + 1);
+    // Columns line up: every row's severity starts where the header's does.
+    let col = lines[0].find("severity").unwrap();
+    for (line, rule) in lines[1..].iter().zip(faithful::rules::RULES) {
+        assert!(line.starts_with(rule.code), "{line}");
+        assert_eq!(&line[col..col + rule.severity.as_str().len()], rule.severity.as_str(), "{line}");
+        assert!(line.ends_with(rule.summary));
+    }
+    insta_settings().bind(|| insta::assert_snapshot!("cli-rules", text));
+}
+
+#[test]
+fn explain_prints_the_rules_own_documentation() {
+    for rule in faithful::rules::RULES {
+        for asked in [rule.code.to_string(), rule.code.to_lowercase(), rule.name.to_string()] {
+            let out = faithful(&["explain", &asked]);
+            assert!(out.status.success(), "explain {asked}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(text.starts_with(&format!(
+                "{} {} (default severity: {})\n\n",
+                rule.code,
+                rule.name,
+                rule.severity.as_str()
+            )));
+            assert!(text.contains(&rule.doc()), "explain {asked} does not print the doc comment");
+            assert!(text.contains("## How to silence it"));
+        }
+    }
+    let out = faithful(&["explain", "A499"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no rule 'A499'") && err.contains("A401"), "{err}");
+}

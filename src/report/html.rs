@@ -102,23 +102,35 @@ fn marked_text(
     titles: &BTreeMap<usize, String>,
     out: &mut String,
 ) {
-    let inside: Vec<&Mark> = marks
+    // Marks over this range (sorted by start) and findings on an empty span in it.
+    let mut spans: Vec<&Mark> =
+        marks.iter().filter(|m| m.start < m.end && m.start < to && m.end > from).collect();
+    spans.sort_by_key(|m| (m.start, m.end, m.finding));
+    let mut points: Vec<&Mark> = marks
         .iter()
-        .filter(|m| (m.start < to && m.end > from) || (m.start == m.end && from <= m.start && m.start <= to))
+        .filter(|m| m.start == m.end && !m.evidence && from <= m.start && m.start <= to)
         .collect();
+    points.sort_by_key(|m| (m.start, m.finding));
     let mut cuts: Vec<usize> = vec![from, to];
-    for m in &inside {
+    for m in &spans {
         cuts.push(m.start.clamp(from, to));
         cuts.push(m.end.clamp(from, to));
     }
+    cuts.extend(points.iter().map(|m| m.start));
     cuts.retain(|&c| text.is_char_boundary(c));
     cuts.sort_unstable();
     cuts.dedup();
+    // A sweep over the cuts: `active` holds the marks covering the current piece (every
+    // start and end is a cut, so a mark active at a piece's start covers all of it).
+    let (mut next, mut next_point) = (0, 0);
+    let mut active: Vec<&Mark> = Vec::new();
     for (i, &a) in cuts.iter().enumerate() {
         // A finding on an empty span is a visible point marker where it is (a point at the
-        // end of this piece belongs to the next piece, unless this is the end of the text).
-        if a < to || to == text.len() {
-            for m in inside.iter().filter(|m| m.start == m.end && m.start == a && !m.evidence) {
+        // end of this range belongs to the next range, unless this is the end of the text).
+        while next_point < points.len() && points[next_point].start <= a {
+            let m = points[next_point];
+            next_point += 1;
+            if m.start == a && (a < to || to == text.len()) {
                 let title = titles.get(&m.finding).map(String::as_str).unwrap_or("");
                 let _ = write!(
                     out,
@@ -130,12 +142,15 @@ fn marked_text(
             }
         }
         let Some(&b) = cuts.get(i + 1) else { break };
-        let covering: Vec<&&Mark> =
-            inside.iter().filter(|m| m.start <= a && m.end >= b && m.start < m.end).collect();
-        let mut findings: Vec<usize> = covering.iter().filter(|m| !m.evidence).map(|m| m.finding).collect();
+        while next < spans.len() && spans[next].start <= a {
+            active.push(spans[next]);
+            next += 1;
+        }
+        active.retain(|m| m.end > a);
+        let mut findings: Vec<usize> = active.iter().filter(|m| !m.evidence).map(|m| m.finding).collect();
         findings.sort_unstable();
         findings.dedup();
-        let mut evidence: Vec<usize> = covering.iter().filter(|m| m.evidence).map(|m| m.finding).collect();
+        let mut evidence: Vec<usize> = active.iter().filter(|m| m.evidence).map(|m| m.finding).collect();
         evidence.sort_unstable();
         evidence.dedup();
         let ev_attr =
@@ -148,7 +163,7 @@ fn marked_text(
             out.push_str("</span>");
         } else {
             let worst =
-                covering.iter().filter(|m| !m.evidence).map(|m| m.severity).max().unwrap_or(Severity::Info);
+                active.iter().filter(|m| !m.evidence).map(|m| m.severity).max().unwrap_or(Severity::Info);
             let title: Vec<&str> =
                 findings.iter().filter_map(|f| titles.get(f).map(String::as_str)).collect();
             let _ = write!(

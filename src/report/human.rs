@@ -69,7 +69,7 @@ fn level(severity: Severity) -> Level<'static> {
 /// Locations are ours, not the renderer's: the snippet shows an excerpt (long lines cut,
 /// invisible characters as `<U+XXXX>`), so columns counted in it would be wrong.
 fn render_finding(renderer: &Renderer, d: &DocumentReport, name: &str, f: &FindingField) -> String {
-    let ex = excerpt(&d.text, Span::new(f.span.start, f.span.end));
+    let ex = excerpt(&d.text, Span::new(f.span.start, f.span.end), f.span.line);
     let message = one_line(&f.message);
     let mut main = level(f.severity).primary_title(message.as_str()).id(f.code).element(
         Snippet::source(ex.text)
@@ -90,7 +90,7 @@ fn render_finding(renderer: &Renderer, d: &DocumentReport, name: &str, f: &Findi
         with_location(&renderer.render(&[main]), &format!("{name}:{}:{}", f.span.line, f.span.column));
     for e in &f.evidence {
         if let Some((path, text)) = evidence_text(d, e) {
-            let ex = excerpt(text, Span::new(e.span.start, e.span.end));
+            let ex = excerpt(text, Span::new(e.span.start, e.span.end), e.span.line);
             let note = one_line(&e.note);
             let group = Group::with_title(Level::NOTE.secondary_title(note.as_str())).element(
                 Snippet::source(ex.text)

@@ -89,7 +89,7 @@ fn finding(s: &mut String, d: &DocumentReport, f: &FindingField) {
         f.span.column,
         escape(&f.message)
     ));
-    s.push_str(&fenced(&snippet(&d.text, Span::new(f.span.start, f.span.end))));
+    s.push_str(&fenced(&snippet(&d.text, Span::new(f.span.start, f.span.end), f.span.line)));
     for e in &f.evidence {
         let place = match &e.path {
             Some(p) => format!("{}:{}:{}", code_span(p), e.span.line, e.span.column),
@@ -106,8 +106,8 @@ fn finding(s: &mut String, d: &DocumentReport, f: &FindingField) {
 }
 
 /// The lines around a span with a gutter of line numbers and `^` under the span.
-fn snippet(text: &str, span: Span) -> String {
-    let ex = excerpt(text, span);
+fn snippet(text: &str, span: Span, line: usize) -> String {
+    let ex = excerpt(text, span, line);
     let last_line = ex.line_start + ex.text.matches('\n').count();
     let width = last_line.to_string().len();
     let mut out = String::new();
@@ -197,6 +197,6 @@ mod tests {
     fn snippet_underlines_the_span() {
         let text = "Title\n\nThe minister said so.\n";
         let s = text.find("minister").unwrap();
-        assert_eq!(snippet(text, Span::new(s, s + 8)), "3 | The minister said so.\n  |     ^^^^^^^^\n");
+        assert_eq!(snippet(text, Span::new(s, s + 8), 3), "3 | The minister said so.\n  |     ^^^^^^^^\n");
     }
 }

@@ -35,23 +35,27 @@ const CONTEXT: usize = 60;
 /// How many characters of the span itself to show at most.
 const SPAN_MAX: usize = 400;
 
-/// The lines around `span` in `text`, trimmed and made safe to show.
-pub fn excerpt(text: &str, span: Span) -> Excerpt {
+/// The lines around `span` in `text`, trimmed and made safe to show. `line` is the line the
+/// span starts on (the report knows it); the work is bounded by the shown window, never by
+/// the length of the line or the text, so a 20 MB single-line file costs no more per finding.
+pub fn excerpt(text: &str, span: Span, line: usize) -> Excerpt {
     let start = floor_boundary(text, span.start.min(text.len()));
-    let end = floor_boundary(text, span.end.clamp(start, text.len()));
-    let line_begin = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    // A span ending right after a newline ends on the line before it.
-    let last = if end > start && text[..end].ends_with('\n') { end - 1 } else { end };
-    let line_end = text[last..].find('\n').map_or(text.len(), |i| last + i);
-    let line_start = text[..line_begin].bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut end = floor_boundary(text, span.end.clamp(start, text.len()));
+    // A span that ends with its line's newline is shown on that line, without the newline.
+    while end > start + 1 && text[..end].ends_with(['\n', '\r']) {
+        end -= 1;
+    }
 
-    // Cut long context: at most CONTEXT characters before and after the span.
-    let from = back_chars(text, start, CONTEXT).max(line_begin);
+    // At most CONTEXT characters before the span, not past the start of its line.
+    let from = back_chars(text, start, CONTEXT);
+    let cut_left = from > 0 && !text[..from].ends_with('\n');
+    // At most SPAN_MAX characters of the span, then CONTEXT more up to the end of that line.
     let shown_end = forward_chars(text, start, SPAN_MAX).min(end);
-    let to = forward_chars(text, shown_end, CONTEXT).min(line_end);
+    let to = forward_in_line(text, shown_end, CONTEXT).max(shown_end);
+    let cut_right = to < text.len() && !text[to..].starts_with(['\n', '\r']);
 
     let mut out = String::new();
-    if from > line_begin {
+    if cut_left {
         out.push('…');
     }
     let mut span_range = 0..0;
@@ -80,11 +84,11 @@ pub fn excerpt(text: &str, span: Span) -> Excerpt {
         }
         span_range.end = out.len();
     }
-    if to < line_end {
+    if cut_right {
         out.push('…');
     }
     span_range.end = span_range.end.max(span_range.start);
-    Excerpt { text: out, line_start, span: span_range }
+    Excerpt { text: out, line_start: line.max(1), span: span_range }
 }
 
 fn push_visible(out: &mut String, c: char, before_newline: bool) {
@@ -120,6 +124,16 @@ fn back_chars(text: &str, at: usize, n: usize) -> usize {
     pos
 }
 
+/// The offset `n` characters after `at`, stopping before a line break.
+fn forward_in_line(text: &str, at: usize, n: usize) -> usize {
+    for (count, (i, c)) in text[at..].char_indices().enumerate() {
+        if count == n || c == '\n' || (c == '\r' && text[at + i..].starts_with("\r\n")) {
+            return at + i;
+        }
+    }
+    text.len()
+}
+
 /// The offset `n` characters after `at` (or the end of the text).
 fn forward_chars(text: &str, at: usize, n: usize) -> usize {
     text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i)
@@ -130,7 +144,8 @@ mod tests {
     use super::*;
 
     fn shown(text: &str, start: usize, end: usize) -> (String, String, usize) {
-        let e = excerpt(text, Span::new(start, end));
+        let line = text[..start].matches('\n').count() + 1;
+        let e = excerpt(text, Span::new(start, end), line);
         (e.text.clone(), e.text[e.span.clone()].to_string(), e.line_start)
     }
 
@@ -176,8 +191,15 @@ mod tests {
         let (t, s, _) = shown(text, 3, 3);
         assert_eq!(t, "abc");
         assert_eq!(s, "");
-        let e = excerpt("", Span::new(0, 0));
+        let e = excerpt("", Span::new(0, 0), 1);
         assert_eq!(e.text, "");
+    }
+
+    #[test]
+    fn spans_ending_with_their_newline() {
+        let text = "one two\nthree\n";
+        let (t, s, line) = shown(text, 4, 8);
+        assert_eq!((t.as_str(), s.as_str(), line), ("one two", "two", 1));
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod document;
 pub mod finding;
 pub mod input;
 pub mod lang;
+pub mod ledger;
 pub mod report;
 pub mod rules;
 pub mod span;

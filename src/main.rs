@@ -42,17 +42,33 @@ enum LedgerCommand {
         /// Mark these texts as trusted (a wire service, the original).
         #[arg(long)]
         trusted: bool,
-        #[arg(long, default_value = "faithful-ledger.sqlite")]
-        ledger: PathBuf,
+        /// The ledger file (default: `ledger` in faithful.toml, else faithful-ledger.sqlite).
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+        /// Files, directories (recursive) or - for standard input.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Who the ledger says said this, where and when.
     Find {
-        #[arg(long, default_value = "faithful-ledger.sqlite")]
-        ledger: PathBuf,
+        /// The ledger file (default: `ledger` in faithful.toml, else faithful-ledger.sqlite).
+        #[arg(long)]
+        ledger: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FindFormat::Human)]
+        format: FindFormat,
+        /// Most entries to list.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// The statement, or part of it.
         text: String,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FindFormat {
+    Human,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -122,7 +138,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::io::stdout().lock().write_all(explain(rule).as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ledger(_) => bail!("the quote ledger is not implemented yet"),
+        Command::Ledger(command) => ledger(command),
     }
 }
 
@@ -252,8 +268,10 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         source_lang: args.source_lang.or(file.source_lang),
         published,
     };
-    if args.ledger.is_some() || file.ledger.is_some() {
-        bail!("the quote ledger is not implemented yet");
+    let ledger_path = args.ledger.clone().or(file.ledger.clone());
+    if let Some(path) = &ledger_path {
+        // A bad ledger fails before any analysis; the check opens it again to read.
+        faithful::ledger::Ledger::open(path, faithful::ledger::Access::Read)?;
     }
 
     let mut loaded = faithful::input::load_paths(&args.paths);
@@ -269,8 +287,16 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let progress = Progress::start(loaded.iter().filter(|l| l.is_ok()).count());
-    let report = faithful::check::check_with_progress(loaded, &settings, |_| Ok(()), &|| progress.tick())
-        .map_err(anyhow::Error::msg)?;
+    let report = faithful::check::check_with_progress(
+        loaded,
+        &settings,
+        |cross| match &ledger_path {
+            Some(path) => cross.attach_ledger(path).map_err(|e| e.to_string()),
+            None => Ok(()),
+        },
+        &|| progress.tick(),
+    )
+    .map_err(anyhow::Error::msg)?;
     progress.finish();
 
     let mut buffer = Vec::new();
@@ -287,4 +313,86 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
     }
     let failed = report.worst().is_some_and(|s| settings.fail_on.fails(s));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// The ledger file: the command line, else `ledger` in faithful.toml, else the default.
+fn ledger_path(given: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    if let Some(path) = given {
+        return Ok(path);
+    }
+    let cwd = std::env::current_dir().context("cannot read the current directory")?;
+    let file = match config::discover(&cwd) {
+        Some(path) => config::load(&path)?,
+        None => config::FileConfig::default(),
+    };
+    Ok(file.ledger.unwrap_or_else(faithful::ledger::default_path))
+}
+
+fn ledger(command: LedgerCommand) -> anyhow::Result<ExitCode> {
+    use faithful::ledger::{Access, DocumentRecord, Ledger};
+    match command {
+        LedgerCommand::Add { trusted, ledger, paths } => {
+            let path = ledger_path(ledger)?;
+            // Open first: a bad ledger fails before any analysis.
+            let mut ledger = Ledger::open(&path, Access::Write)?;
+            let settings = Settings::default();
+            let mut failed = 0;
+            let mut docs = Vec::new();
+            for item in faithful::input::load_paths(&paths) {
+                match item {
+                    Ok(doc) => docs.push(doc),
+                    Err(e) => {
+                        eprintln!("faithful: {e}");
+                        failed += 1;
+                    }
+                }
+            }
+            use rayon::prelude::*;
+            let records: Vec<DocumentRecord> = docs
+                .par_iter()
+                .map(|doc| {
+                    let analysis = faithful::analysis::Analysis::new(doc, &settings);
+                    DocumentRecord::from_analysis(doc, &analysis, trusted)
+                })
+                .collect();
+            let added = ledger.add(&records)?;
+            let replaced =
+                if added.replaced > 0 { format!(" ({} replaced)", added.replaced) } else { String::new() };
+            println!(
+                "recorded {} quote(s) from {} document(s){replaced}{} in {}",
+                added.quotes,
+                added.documents,
+                if trusted { " as trusted" } else { "" },
+                path.display()
+            );
+            Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+        }
+        LedgerCommand::Find { ledger, format, limit, text } => {
+            let path = ledger_path(ledger)?;
+            let ledger = Ledger::open(&path, Access::Read)?;
+            let found = ledger.find(&text, limit)?;
+            let mut out = std::io::stdout().lock();
+            match format {
+                FindFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &found)?;
+                    writeln!(out)?;
+                }
+                FindFormat::Human if found.is_empty() => writeln!(out, "not in the ledger: {text}")?,
+                FindFormat::Human => {
+                    for e in &found {
+                        writeln!(out, "{}", e.speaker)?;
+                        writeln!(out, "  \u{201c}{}\u{201d}", e.text)?;
+                        let mut about = vec![e.language.clone()];
+                        about.extend(e.published.clone());
+                        if e.trusted {
+                            about.push("trusted".into());
+                        }
+                        writeln!(out, "  {} ({})", e.location(), about.join(", "))?;
+                    }
+                }
+            }
+            // Like grep: 1 when nothing was found.
+            Ok(if found.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+    }
 }

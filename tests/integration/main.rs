@@ -8,3 +8,4 @@ mod fixtures;
 mod html;
 mod language;
 mod report;
+mod ledger;

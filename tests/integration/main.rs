@@ -7,5 +7,5 @@ mod feeds;
 mod fixtures;
 mod html;
 mod language;
-mod report;
 mod ledger;
+mod report;

@@ -10,7 +10,8 @@
 //! - Evidence becomes `relatedLocations`.
 //! - Items of a feed, JSON Lines or XLIFF file have no line in the file itself: their results
 //!   carry a logical location `path#id` and the line and column within the item in the
-//!   message, and the physical location names the file without a region.
+//!   message; their physical location is the file, anchored at its first line (GitHub needs
+//!   a start line for every result).
 //! - Inputs that could not be read are tool execution notifications of the one invocation.
 
 use std::io::{self, Write};
@@ -267,6 +268,15 @@ fn result(d: &DocumentReport, lines: &LineIndex, f: &FindingField) -> SarifResul
             message.push_str(&format!(" (item {id}, line {}, column {})", f.span.line, f.span.column));
             location.logical_locations =
                 vec![LogicalLocation { name: id.clone(), fully_qualified_name: format!("{}#{id}", d.path) }];
+            // GitHub code scanning needs a start line for every result (GH1003): the item is
+            // anchored at the top of its file.
+            location.physical_location.region = Some(Region {
+                start_line: 1,
+                start_column: 1,
+                end_line: None,
+                end_column: None,
+                snippet: None,
+            });
         }
     }
     if let Some(s) = &f.suggestion {

@@ -9,3 +9,4 @@ mod html;
 mod language;
 mod ledger;
 mod report;
+mod translationese;

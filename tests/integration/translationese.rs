@@ -51,6 +51,15 @@ fn every_calque_entry_fires_on_its_examples_and_not_on_its_near_misses() {
 }
 
 #[test]
+fn lexicons_cover_the_four_source_languages_into_english() {
+    let en = lexicons().iter().find(|l| l.target == "en").expect("English lexicon");
+    for src in ["ru", "de", "fr", "es"] {
+        let n = en.entries.iter().filter(|e| e.source_lang == src).count();
+        assert!(n >= 40, "{src}->en has {n} entries, want at least 40");
+    }
+}
+
+#[test]
 fn calque_suggestion_fills_the_slot_from_the_text() {
     let text = "Title\n\nPutin met Erdogan on the fields of the SCO summit in Astana.\n";
     let hits = calques_in("en", text, None);

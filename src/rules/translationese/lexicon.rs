@@ -18,7 +18,8 @@
 //!   target's `forms` lines; `*ing` is any word ending in `ing`.
 //! - `?` after an element makes it optional: `a|the?`.
 //! - `{name}`: 1–6 words including one of the slot class `name` (`slot name: ...` lines);
-//!   `{}`: any 1–3 words; `{#}`: one number. `{name}?` may be empty.
+//!   `{}`: any 1–3 words; `{#}`: one number. `{name}?` may be empty; `{name:3}` takes at
+//!   most 3 words.
 //! - `$` (or `^`): a sentence or clause edge; `,`: a comma; `!than`: the next word is not
 //!   `than` (a near miss guard); `>to|for`: the next word is `to` or `for`, but it is not
 //!   part of the reported span.
@@ -65,7 +66,7 @@ enum SlotKind {
 enum Elem {
     Alt { words: Vec<String>, suffixes: Vec<String>, edge: bool, comma: bool, optional: bool, peek: bool },
     Not(Vec<String>),
-    Slot { name: String, kind: SlotKind, optional: bool },
+    Slot { name: String, kind: SlotKind, optional: bool, max: Option<usize> },
 }
 
 impl Elem {
@@ -300,18 +301,26 @@ fn compile(pattern: &str, g: &Grammar) -> Result<(Vec<Elem>, (usize, usize)), St
             Some(b) if !b.is_empty() => (b, true),
             _ => (body, false),
         };
-        if let Some(name) = body.strip_prefix('{').and_then(|b| b.strip_suffix('}')) {
+        if let Some(inner) = body.strip_prefix('{').and_then(|b| b.strip_suffix('}')) {
+            let (name, max) = match inner.split_once(':') {
+                Some((n, m)) => {
+                    (n, Some(m.parse::<usize>().map_err(|_| format!("bad slot length in `{raw}`"))?))
+                }
+                None => (inner, None),
+            };
             let kind = match name {
                 "" => SlotKind::Any,
                 "#" => SlotKind::Number,
                 n => SlotKind::Class(g.slots.get(n).cloned().ok_or(format!("unknown slot class `{n}`"))?),
             };
-            elems.push(Elem::Slot { name: name.to_string(), kind, optional });
+            elems.push(Elem::Slot { name: name.to_string(), kind, optional, max });
             continue;
         }
         let alts: Vec<&str> = body.split('|').collect();
         if alts.iter().all(|a| a.starts_with('!') && a.len() > 1) {
-            elems.push(Elem::Not(alts.iter().map(|a| super::words::normalize(&a[1..])).collect()));
+            let mut not: Vec<String> = alts.iter().map(|a| super::words::normalize(&a[1..])).collect();
+            not.sort();
+            elems.push(Elem::Not(not));
             continue;
         }
         let (mut words, mut suffixes, mut edge, mut comma) = (Vec::new(), Vec::new(), false, false);
@@ -430,6 +439,7 @@ fn word_matches(w: &str, words: &[String], suffixes: &[String]) -> bool {
 }
 
 fn in_class(w: &str, class: &BTreeSet<String>) -> bool {
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w);
     class.contains(w)
         || w.strip_suffix('s').is_some_and(|s| class.contains(s))
         || w.strip_suffix("es").is_some_and(|s| class.contains(s))
@@ -489,12 +499,12 @@ fn walk(elems: &[&Elem], words: &Words, pos: isize, dir: isize, slots: &mut Slot
             }
             walk(rest, words, pos, dir, slots)
         }
-        Elem::Slot { name, kind, optional } => {
-            let max = match kind {
+        Elem::Slot { name, kind, optional, max } => {
+            let max = max.unwrap_or(match kind {
                 SlotKind::Any => 3,
                 SlotKind::Number => 1,
                 SlotKind::Class(_) => 6,
-            };
+            });
             let mut seen_class = false;
             let mut i = pos;
             let mut first: Option<usize> = None;

@@ -64,7 +64,7 @@ impl Analysis {
         let mut quotes = quotes;
         speakers::attribute(doc, &text, &lang, &people, &mut quotes);
         let dates = dates::analyze(doc, &text, &lang, published.as_ref());
-        let numbers = numbers::analyze(doc, &text, &lang);
+        let numbers = numbers::analyze(doc, &text, &lang, &dates);
         Analysis { text, language, published, quotes, people, dates, numbers, source: None, alignment: None }
     }
 }

@@ -3,10 +3,12 @@
 
 mod bilingual;
 mod common;
+mod dates;
 mod feeds;
 mod fixtures;
 mod html;
 mod language;
 mod ledger;
+mod numbers;
 mod report;
 mod translationese;

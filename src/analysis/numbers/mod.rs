@@ -1,0 +1,214 @@
+//! Numbers with their locale formats, scale words and units.
+//!
+//! Every number the text writes (`1,234.5`, `1 234,5`, `1.234,5`, `7,5 тыс.`, `$12 billion`,
+//! `48,7 Milliarden Euro`, `15:00`, `3 p.m.`, `the 1930s`, `two`) becomes a
+//! [`NumberMention`] with its normalized value, kind and unit, and the other values a
+//! professional translation may legitimately write for it (`30 yards` -> `27 м`,
+//! `3 p.m.` -> `15:00`, `the 1930s` -> `30-х`). [`equivalent`] compares two mentions across
+//! languages; the cross-language rule X801 uses it.
+
+mod lexicon;
+mod scan;
+
+use crate::analysis::dates::DateMention;
+use crate::document::Document;
+use crate::span::Span;
+use crate::text::TextModel;
+
+pub use lexicon::Unit;
+
+/// What a number counts or measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NumberKind {
+    /// A plain quantity (`12`, `3 тыс.`, `two`).
+    #[default]
+    Count,
+    Percent,
+    /// Percentage points (`2 pp`, `2 п.п.`).
+    Points,
+    /// An amount with a currency (`$12 billion`, `340 млрд рублей`).
+    Money,
+    /// A quantity with a unit of measurement (`30 yards`, `27 м`, `75 °F`).
+    Measure,
+    /// `3rd`, `3-й`, `1er`.
+    Ordinal,
+    /// A four-digit year (`1998`) standing alone.
+    Year,
+    /// `the 1930s`, `30-х`: value is the decade's first year.
+    Decade,
+    /// A clock time; value in hours (`15:30` = 15.5).
+    Time,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberMention {
+    pub span: Span,
+    /// The normalized value, scale applied (`7,5 тыс.` = 7500; `48,7 Milliarden` = 4.87e10).
+    pub value: f64,
+    pub kind: NumberKind,
+    /// Canonical unit or currency code (`%`, `USD`, `RUB`, `km`, `°F`), if any.
+    pub unit: Option<&'static str>,
+    /// The unit's dimension (`currency`, `length`, `mass`, `temperature`, ...).
+    pub dimension: Option<&'static str>,
+    /// Factor from `unit` to its dimension's base unit (miles -> metres: 1609.344).
+    pub factor: f64,
+    /// The scale word's multiplier (`млрд` = 1e9), 1 when there is none.
+    pub scale: f64,
+    /// Other readings of the same text: the other side of an ambiguous separator
+    /// (`1,234` in undetermined text), the 12-hour form of a clock time, `30` for `30-х`.
+    pub alternatives: Vec<f64>,
+    /// Written in words (`two`, `более тысячи`): translations often write these as digits or
+    /// drop them, so comparisons treat them as optional.
+    pub words: bool,
+    /// Part of a date mention (the `3` of `3 April`); the date rules handle those.
+    pub in_date: bool,
+}
+
+impl NumberMention {
+    /// Every value this mention may stand for, in its own unit.
+    pub fn readings(&self) -> impl Iterator<Item = f64> + '_ {
+        std::iter::once(self.value).chain(self.alternatives.iter().copied())
+    }
+}
+
+pub fn analyze(doc: &Document, text: &TextModel, lang: &str, dates: &[DateMention]) -> Vec<NumberMention> {
+    let s = doc.text.as_str();
+    let mut out = Vec::new();
+    for para in &text.paragraphs {
+        if para.kind == crate::text::ParagraphKind::Code {
+            continue;
+        }
+        out.extend(scan::numbers(s, para.span, lang));
+    }
+    for n in &mut out {
+        n.in_date = dates
+            .iter()
+            .any(|d| d.span.contains(n.span) && d.kind != crate::analysis::dates::DateKind::Decade);
+    }
+    out
+}
+
+/// Numbers of a bare string (a sentence, a segment), for comparisons outside a document.
+pub fn in_text(s: &str, lang: &str) -> Vec<NumberMention> {
+    scan::numbers(s, Span::new(0, s.len()), lang)
+}
+
+fn close(a: f64, b: f64, rel: f64) -> bool {
+    let m = a.abs().max(b.abs());
+    (a - b).abs() <= (m * rel).max(1e-9)
+}
+
+/// Temperature in °C.
+fn celsius(v: f64, unit: &str) -> f64 {
+    if unit == "°F" {
+        (v - 32.0) * 5.0 / 9.0
+    } else {
+        v
+    }
+}
+
+/// Whether two mentions (usually in different languages) can stand for the same quantity:
+/// same value in any reading, or a unit conversion a translator would write (miles -> km,
+/// pounds -> kg, °F -> °C, rounded), a clock time in the other convention, a decade's short
+/// form.
+pub fn equivalent(a: &NumberMention, b: &NumberMention) -> bool {
+    for x in a.readings() {
+        for y in b.readings() {
+            if close(x, y, 1e-9) {
+                return true;
+            }
+        }
+    }
+    // Unit conversions: same dimension, different units; translators round the result.
+    if let (Some(da), Some(db)) = (a.dimension, b.dimension) {
+        if da == db && a.unit != b.unit && !matches!(da, "currency" | "percent" | "points" | "age") {
+            if da == "temperature" {
+                let (ca, cb) =
+                    (celsius(a.value, a.unit.unwrap_or("")), celsius(b.value, b.unit.unwrap_or("")));
+                return (ca - cb).abs() <= 1.0;
+            }
+            return close(a.value * a.factor, b.value * b.factor, 0.1);
+        }
+    }
+    // One side names a foreign unit, the other writes the converted value without saying
+    // which unit (`550 pound` -> `250 кило`, unit word unknown): accept a converted match.
+    for (m, other) in [(a, b), (b, a)] {
+        if let Some(dim) = m.dimension {
+            if other.unit.is_none()
+                && matches!(dim, "length" | "mass" | "area" | "volume" | "speed")
+                && m.factor != 1.0
+            {
+                let base = m.value * m.factor;
+                for f in [1.0, 1000.0, 0.001] {
+                    if close(base / f, other.value, 0.1) {
+                        return true;
+                    }
+                }
+            }
+            if dim == "temperature"
+                && other.unit.is_none()
+                && (celsius(m.value, m.unit.unwrap_or("")) - other.value).abs() <= 1.0
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(s: &str, lang: &str) -> Vec<(f64, NumberKind, Option<&'static str>)> {
+        in_text(s, lang).into_iter().map(|n| (n.value, n.kind, n.unit)).collect()
+    }
+
+    #[test]
+    fn locale_formats_and_scales() {
+        use NumberKind::*;
+        assert_eq!(vals("1,234.5 and 1 234,5 and 1.234,5", "en")[0].0, 1234.5);
+        assert_eq!(vals("1 234,5", "ru")[0].0, 1234.5);
+        assert_eq!(vals("1.234,5", "de")[0].0, 1234.5);
+        assert_eq!(vals("1\u{a0}234,5", "fr")[0].0, 1234.5);
+        assert_eq!(vals("340 млрд рублей", "ru"), [(340e9, Money, Some("RUB"))]);
+        assert_eq!(vals("7,5 тыс.", "ru"), [(7500.0, Count, None)]);
+        assert_eq!(vals("$12 billion", "en"), [(12e9, Money, Some("USD"))]);
+        assert_eq!(vals("48,7 Milliarden Euro", "de"), [(48.7e9, Money, Some("EUR"))]);
+        assert_eq!(vals("2 Billionen Euro", "de"), [(2e12, Money, Some("EUR"))]);
+        assert_eq!(vals("5 mil millones de dólares", "es"), [(5e9, Money, Some("USD"))]);
+        assert_eq!(vals("3 milliards d'euros", "fr")[0].0, 3e9);
+        assert_eq!(vals("12,5 %", "fr"), [(12.5, Percent, Some("%"))]);
+        assert_eq!(vals("up 3.4 percent", "en"), [(3.4, Percent, Some("%"))]);
+        assert_eq!(vals("1,234", "en")[0].0, 1234.0);
+        assert_eq!(vals("1,234", "de")[0].0, 1.234);
+        let und = in_text("1,234", "und");
+        assert_eq!((und[0].value, und[0].alternatives.clone()), (1234.0, vec![1.234]));
+        assert_eq!(vals("two people", "en"), [(2.0, Count, None)]);
+        assert_eq!(vals("at 3 p.m.", "en"), [(15.0, Time, None)]);
+        assert_eq!(vals("в 15:00", "ru"), [(15.0, Time, None)]);
+        assert_eq!(vals("in the 1930s", "en"), [(1930.0, Decade, None)]);
+        assert_eq!(vals("в 30-х", "ru"), [(1930.0, Decade, None)]);
+        assert_eq!(vals("COVID-19 and MH17", "en"), []);
+    }
+
+    #[test]
+    fn translations_are_equivalent() {
+        let eq = |a: &str, la: &str, b: &str, lb: &str| {
+            let (x, y) = (in_text(a, la), in_text(b, lb));
+            assert_eq!((x.len(), y.len()), (1, 1), "{a} / {b}: {x:?} {y:?}");
+            equivalent(&x[0], &y[0])
+        };
+        assert!(eq("30 yards", "en", "27 м", "ru"));
+        assert!(eq("550 pounds", "en", "250 кг", "ru"));
+        assert!(eq("3 p.m.", "en", "15:00", "de"));
+        assert!(eq("3,000", "en", "3 тыс.", "ru"));
+        assert!(eq("the 1930s", "en", "30-х", "ru"));
+        assert!(eq("1.5 million", "en", "1,5 Millionen", "de"));
+        assert!(eq("$12 billion", "en", "12 mil millones de dólares", "es"));
+        assert!(eq("75 °F", "en", "24 °C", "fr"));
+        assert!(eq("10 miles", "en", "16 km", "de"));
+        assert!(!eq("1.2 billion", "en", "1,2 Billionen", "de"));
+        assert!(!eq("15 million", "en", "1,5 млн", "ru"));
+    }
+}

@@ -63,8 +63,8 @@ impl Analysis {
         let people = speakers::analyze(doc, &text, &lang, &quotes);
         let mut quotes = quotes;
         speakers::attribute(doc, &text, &lang, &people, &mut quotes);
-        let dates = dates::analyze(doc, &text, &lang, published.as_ref());
-        let numbers = numbers::analyze(doc, &text, &lang, &dates);
+        let dates = dates::analyze(doc, &text, &lang, &language.paragraphs, published.as_ref());
+        let numbers = numbers::analyze(doc, &text, &lang, &language.paragraphs, &dates);
         Analysis { text, language, published, quotes, people, dates, numbers, source: None, alignment: None }
     }
 }

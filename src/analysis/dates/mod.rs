@@ -12,6 +12,7 @@ mod tense;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::analysis::LangGuess;
 use crate::document::{DateOrigin, Document};
 use crate::span::Span;
 use crate::text::TextModel;
@@ -168,7 +169,7 @@ pub struct DateMention {
     pub tense: TenseCue,
     /// `since`, `by`, `until`... right before the date, if any, and its span.
     pub frame: Option<(Frame, Span)>,
-    /// Language whose data matched (`en`, `ru`, ... or `num` for numeric dates).
+    /// Language whose data read it (`en`, `ru`, ..., `und` when all were tried).
     pub lang: &'static str,
     /// How the value was read and resolved, for evidence notes.
     pub evidence: String,
@@ -229,20 +230,39 @@ fn dateline(doc: &Document, text: &TextModel) -> Option<Published> {
     None
 }
 
-/// Every date mention in the text, in text order, resolved against `published`.
+/// The language to read paragraph `i` with: its own when detected as a supported language
+/// with some confidence, else the document's.
+pub fn paragraph_lang<'a>(lang: &'a str, paragraph_langs: &'a [LangGuess], i: usize) -> &'a str {
+    match paragraph_langs.get(i) {
+        Some(g) if g.confidence >= 0.5 && crate::lang::SUPPORTED.contains(&g.code.as_str()) => &g.code,
+        _ => lang,
+    }
+}
+
+/// Every date mention in the text, in text order, resolved against `published`. Each
+/// paragraph is read with its own language (`paragraph_langs`, one per paragraph) when
+/// detected, else with `lang`.
 pub fn analyze(
     doc: &Document,
     text: &TextModel,
     lang: &str,
+    paragraph_langs: &[LangGuess],
     published: Option<&Published>,
 ) -> Vec<DateMention> {
     let s = doc.text.as_str();
     let mut out = Vec::new();
-    for para in &text.paragraphs {
+    for (i, para) in text.paragraphs.iter().enumerate() {
         if para.kind == crate::text::ParagraphKind::Code {
             continue;
         }
-        out.extend(scan::mentions(s, para.span, lang));
+        let plang = paragraph_lang(lang, paragraph_langs, i);
+        for mut m in scan::mentions(s, para.span, plang) {
+            let sentence = text.sentence_at(m.span.start).map(|i| text.sentences[i].span).unwrap_or(m.span);
+            let sentence = if sentence.contains(m.span) { sentence } else { m.span };
+            m.tense = tense::around(s, sentence, m.span, plang);
+            m.frame = tense::frame(s, sentence, m.span, plang);
+            out.push(m);
+        }
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     let reference = published.map(|p| p.date);
@@ -254,10 +274,6 @@ pub fn analyze(
                 context_year = Some((y, m.span));
             }
         }
-        let sentence = text.sentence_at(m.span.start).map(|i| text.sentences[i].span).unwrap_or(m.span);
-        let sentence = if sentence.contains(m.span) { sentence } else { m.span };
-        m.tense = tense::around(s, sentence, m.span, lang);
-        m.frame = tense::frame(s, sentence, m.span, lang);
     }
     out
 }
@@ -327,7 +343,7 @@ mod tests {
         doc.meta.published = published.map(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap());
         let tm = TextModel::new(&doc, Some(lang));
         let p = publication(&doc, &tm);
-        let m = analyze(&doc, &tm, lang, p.as_ref());
+        let m = analyze(&doc, &tm, lang, &[], p.as_ref());
         (p, m)
     }
 

@@ -159,7 +159,7 @@ fn written_dates(s: &str, span: Span, lex: &Lexicon, lang: &'static str, out: &m
             }
             let written = CalendarDate::ymd(y as i32, mo, d);
             let ev = format!("numeric date read as {}", order.to_uppercase());
-            out.push(mention(sp, DateKind::Full, written, "num", ev));
+            out.push(mention(sp, DateKind::Full, written, lang, ev));
         }
     }
     named(&lex.month_year, false, out);

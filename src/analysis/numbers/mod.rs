@@ -11,6 +11,7 @@ mod lexicon;
 mod scan;
 
 use crate::analysis::dates::DateMention;
+use crate::analysis::LangGuess;
 use crate::document::Document;
 use crate::span::Span;
 use crate::text::TextModel;
@@ -71,14 +72,24 @@ impl NumberMention {
     }
 }
 
-pub fn analyze(doc: &Document, text: &TextModel, lang: &str, dates: &[DateMention]) -> Vec<NumberMention> {
+/// Every number in the text, in text order. Each paragraph is read with its own language
+/// when detected (see `dates::paragraph_lang`), else with `lang`; `und` keeps both readings
+/// of an ambiguous `1,234`.
+pub fn analyze(
+    doc: &Document,
+    text: &TextModel,
+    lang: &str,
+    paragraph_langs: &[LangGuess],
+    dates: &[DateMention],
+) -> Vec<NumberMention> {
     let s = doc.text.as_str();
     let mut out = Vec::new();
-    for para in &text.paragraphs {
+    for (i, para) in text.paragraphs.iter().enumerate() {
         if para.kind == crate::text::ParagraphKind::Code {
             continue;
         }
-        out.extend(scan::numbers(s, para.span, lang));
+        let plang = crate::analysis::dates::paragraph_lang(lang, paragraph_langs, i);
+        out.extend(scan::numbers(s, para.span, plang));
     }
     for n in &mut out {
         n.in_date = dates

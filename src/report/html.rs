@@ -349,7 +349,7 @@ fn document(s: &mut String, n: usize, d: &DocumentReport, first: usize, only: bo
             s.push_str("<table class=\"aligned\"><thead><tr><th scope=\"col\">source</th><th scope=\"col\">translation</th></tr></thead><tbody>\n");
             let mut at = 0;
             for pair in &d.segments {
-                if pair.target.start > at {
+                if shows(&d.text, at, pair.target.start, &target_marks) {
                     s.push_str("<tr class=\"gap\"><td></td>");
                     let _ = write!(s, "<td class=\"text\" lang=\"{target_lang}\">");
                     marked_text(&d.text, at, pair.target.start, &target_marks, &titles, s);
@@ -365,7 +365,7 @@ fn document(s: &mut String, n: usize, d: &DocumentReport, first: usize, only: bo
                 s.push_str("</td></tr>\n");
                 at = pair.target.end;
             }
-            if at < d.text.len() || d.segments.is_empty() {
+            if shows(&d.text, at, d.text.len(), &target_marks) {
                 let _ = write!(s, "<tr class=\"gap\"><td></td><td class=\"text\" lang=\"{target_lang}\">");
                 marked_text(&d.text, at, d.text.len(), &target_marks, &titles, s);
                 s.push_str("</td></tr>\n");
@@ -400,6 +400,16 @@ fn document(s: &mut String, n: usize, d: &DocumentReport, first: usize, only: bo
         s.push_str("</ol>\n");
     }
     s.push_str("</details>\n</section>\n");
+}
+
+/// Whether the text between aligned segments needs a row: it has words, or a finding or
+/// evidence touches it (separators between units do not).
+fn shows(text: &str, from: usize, to: usize, marks: &[Mark]) -> bool {
+    from < to
+        && (text.get(from..to).is_some_and(|t| !t.trim().is_empty())
+            || marks.iter().any(|m| {
+                m.start < to && m.end > from || (m.start == m.end && from <= m.start && m.start < to)
+            }))
 }
 
 fn finding_item(s: &mut String, d: &DocumentReport, f: &FindingField, id: usize) {

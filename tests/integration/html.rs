@@ -318,3 +318,22 @@ fn browser_renders_a_hostile_article_harmlessly() {
     assert!(dom.contains("&lt;U+202E&gt;"), "the bidi override is not shown as a marker");
     assert_eq!(highlighted_ids(&dom, true).len(), report.documents[0].findings.len());
 }
+
+#[test]
+fn bilingual_units_are_shown_side_by_side() {
+    let report =
+        crate::common::check_paths(&[Path::new("tests/fixtures/inputs/rail.xlf")], &Settings::default());
+    assert_eq!(report.documents.len(), 1, "{:?}", report.errors);
+    let d = &report.documents[0];
+    assert_eq!(d.segments.len(), 2);
+    let html = render(&report, OutputFormat::Html);
+    let table = &html[html.find("<table class=\"aligned\">").expect("aligned table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    // A header row and one row per unit: the separators between units get no row.
+    assert_eq!(table.matches("<tr").count(), 3, "{table}");
+    let first = &table[table.find("<tr><td").unwrap()..];
+    assert!(
+        first.contains("The new tunnel under the Brenner pass") && first.contains("Der neue Tunnel"),
+        "{first}"
+    );
+}

@@ -55,14 +55,13 @@ impl Evidence {
         (weight(i) > 0).then_some(Script::ALL[i])
     }
 
-    /// Too little to decide on: no letters, a single short word, two or three capitalised
-    /// words (a name), or under eight letters in all.
+    /// Too little to decide on: fewer than eight letters (an ideograph counting three), a
+    /// single word, or up to four capitalised words with no frequent word among them (a name).
     pub fn is_thin(&self) -> bool {
         let han = self.letters[Script::Han.index()];
-        if han > 0 && han * 2 >= self.total_letters() {
-            return han < 2;
-        }
-        self.words < 2 || self.total_letters() < 8 || (self.lower_words == 0 && self.words <= 4)
+        let weighted = self.total_letters() + 2 * han;
+        let known = self.word_score.iter().any(|s| *s >= 1.0);
+        weighted < 8 || (han == 0 && self.words < 2) || (self.lower_words == 0 && self.words <= 4 && !known)
     }
 }
 

@@ -23,17 +23,17 @@ fn detector(set: LangSet, reg: &Registry) -> &'static LanguageDetector {
     d
 }
 
-/// lingua's best language among `set` (two or more languages) and its confidence, or `None`
-/// when lingua finds nothing to go on.
-pub fn best(text: &str, set: LangSet, reg: &Registry) -> Option<(usize, f64)> {
-    if set.len() < 2 {
-        return set.iter().next().map(|i| (i, 1.0));
-    }
+/// lingua's confidence for each language of `set` (two or more), by registry index, in
+/// registry order. All zero when lingua finds nothing to go on.
+pub fn confidences(text: &str, set: LangSet, reg: &Registry) -> Vec<(usize, f64)> {
     let values = detector(set, reg).compute_language_confidence_values(text);
-    let (lang, conf) = values.first()?;
-    if *conf <= 0.0 {
-        return None;
-    }
-    let i = reg.langs.iter().position(|l| l.lingua == *lang)?;
-    Some((i, *conf))
+    let mut out: Vec<(usize, f64)> = set
+        .iter()
+        .map(|i| {
+            let lingua = reg.langs[i].lingua;
+            (i, values.iter().find(|(l, _)| *l == lingua).map_or(0.0, |(_, c)| *c))
+        })
+        .collect();
+    out.sort_by_key(|(i, _)| *i);
+    out
 }

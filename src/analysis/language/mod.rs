@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::span::Span;
 use crate::text::{ParagraphKind, TextModel};
 
-use decide::{decide, Verdict};
+use decide::{decide, decide_in_context, Fast, Verdict};
 use evidence::{gather, Evidence};
 use registry::{registry, LangSet};
 
@@ -94,13 +94,38 @@ pub fn detect(text: &str, candidates: &[&str]) -> LangGuess {
 /// not clear-cut is checked by lingua with `hint` among the candidates.
 pub fn detect_with_hint(text: &str, candidates: &[&str], hint: Option<&str>) -> LangGuess {
     let reg = registry();
+    let cands = candidate_set(candidates);
+    let hint = hint.and_then(|h| reg.index_of(h));
+    // A sentence quoting a title or a phrase in another language is in the language around
+    // the quote, when there is enough of it.
+    let quotes = quoted_spans(text, Span::new(0, text.len()));
+    if !quotes.is_empty() {
+        let frame = outside(text, Span::new(0, text.len()), &quotes);
+        let ev = gather(&frame, reg);
+        if !ev.is_thin() && ev.words >= 4 {
+            return LangGuess::from_verdict(decide(&frame, &ev, cands, hint, reg));
+        }
+    }
     let ev = gather(text, reg);
     if ev.is_thin() {
         return LangGuess::und();
     }
-    let cands = candidate_set(candidates);
-    let hint = hint.and_then(|h| reg.index_of(h));
     LangGuess::from_verdict(decide(text, &ev, cands, hint, reg))
+}
+
+/// The fast path alone, for callers that need a cheap answer: `Some` when frequent words,
+/// alphabets and scripts settle the language of `text` among `candidates` (empty: all) without
+/// lingua, `None` when they do not.
+pub fn detect_fast(text: &str, candidates: &[&str]) -> Option<LangGuess> {
+    let reg = registry();
+    let ev = gather(text, reg);
+    if ev.is_thin() {
+        return Some(LangGuess::und());
+    }
+    match decide::fast(&ev, candidate_set(candidates), None, reg) {
+        Fast::Decided(v) => Some(LangGuess::from_verdict(v)),
+        Fast::Undecided { .. } => None,
+    }
 }
 
 /// The English name of a language code (`ru` -> `Russian`), if this build knows it.
@@ -154,7 +179,7 @@ pub fn analyze(
     let expected_code = expected.map(|e| normalize_code(e).unwrap_or_else(|| e.trim().to_string()));
     let hint = expected.and_then(|e| reg.index_of(e)).or_else(|| other.and_then(|o| reg.index_of(o)));
     let sample = body_sample(body, text);
-    let by_evidence = decide(sample, &document_ev, all, hint, reg);
+    let by_evidence = if document_ev.is_thin() { Verdict::UND } else { decide(sample, &document_ev, all, hint, reg) };
     let guess_with = |stretch: &str, ev: &Evidence, prefer: Option<usize>| -> Verdict {
         if ev.is_thin() {
             return Verdict::UND;
@@ -182,22 +207,31 @@ pub fn analyze(
     let doc_lang = verdict.lang;
     let guess = |stretch: &str, ev: &Evidence| LangGuess::from_verdict(guess_with(stretch, ev, doc_lang));
     let paragraphs: Vec<LangGuess> = paragraph_verdicts.into_iter().map(LangGuess::from_verdict).collect();
+    // A sentence is judged in the context of its paragraph's language (the document's when
+    // the paragraph is undetermined): "is it in that language?" is cheap to answer.
+    let context_of = |paragraph: usize| paragraph_verdicts_lang(&paragraphs, paragraph).or(doc_lang);
+    let in_context = |stretch: &str, ev: &Evidence, context: Option<usize>| -> LangGuess {
+        if ev.is_thin() {
+            return LangGuess::und();
+        }
+        LangGuess::from_verdict(match context {
+            Some(c) => decide_in_context(stretch, ev, all, c, reg),
+            None => decide(stretch, ev, all, None, reg),
+        })
+    };
     let sentences: Vec<LangGuess> = text
         .sentences
         .iter()
         .zip(&sentence_ev)
         .map(|(s, ev)| {
-            let checked = text.paragraphs.get(s.paragraph).is_some_and(|p| checked(p.kind));
-            if !checked {
+            if !text.paragraphs.get(s.paragraph).is_some_and(|p| checked(p.kind)) {
                 return LangGuess::und();
             }
-            // Most sentences of a paragraph share its language: reuse the paragraph's verdict
-            // when the sentence is its only one.
-            let alone = text.sentences_in(text.paragraphs[s.paragraph].span).len() == 1;
-            if alone {
+            // A paragraph of one sentence: its verdict is the sentence's.
+            if text.sentences_in(text.paragraphs[s.paragraph].span).len() == 1 {
                 return if ev.is_thin() { LangGuess::und() } else { paragraphs[s.paragraph].clone() };
             }
-            guess(s.span.slice(body), ev)
+            in_context(s.span.slice(body), ev, context_of(s.paragraph))
         })
         .collect();
 
@@ -218,23 +252,22 @@ pub fn analyze(
             if inside.is_empty() {
                 return sentences[i].clone();
             }
-            let mut ev = Evidence::default();
-            let mut frame_text = String::new();
-            let mut pos = s.span.start;
-            for q in inside.iter().chain(std::iter::once(&Span::new(s.span.end, s.span.end))) {
-                if q.start > pos {
-                    let piece = Span::new(pos, q.start.min(s.span.end)).slice(body);
-                    ev.add(&gather(piece, reg));
-                    frame_text.push_str(piece);
-                    frame_text.push(' ');
-                }
-                pos = pos.max(q.end);
-            }
-            guess(&frame_text, &ev)
+            let frame_text = outside(body, s.span, &inside);
+            let ev = gather(&frame_text, reg);
+            in_context(&frame_text, &ev, context_of(s.paragraph))
         })
         .collect();
 
     LanguageAnalysis { document, paragraphs, sentences, frames, quoted, expected: expected_code, detected }
+}
+
+/// The registry index of a paragraph's language, if decided.
+fn paragraph_verdicts_lang(paragraphs: &[LangGuess], i: usize) -> Option<usize> {
+    let g = paragraphs.get(i)?;
+    if g.is_und() {
+        return None;
+    }
+    registry().index_of(&g.code)
 }
 
 /// The document's language when its paragraphs outvote the evidence summed over the whole
@@ -271,6 +304,20 @@ fn body_sample<'a>(body: &'a str, text: &TextModel) -> &'a str {
         end = p.span.end;
     }
     Span::new(first.span.start, end).slice(body)
+}
+
+/// The text of `span` outside the `quotes` that overlap it, pieces joined by spaces.
+fn outside(body: &str, span: Span, quotes: &[Span]) -> String {
+    let mut out = String::new();
+    let mut pos = span.start;
+    for q in quotes.iter().chain(std::iter::once(&Span::new(span.end, span.end))) {
+        if q.start > pos {
+            out.push_str(Span::new(pos, q.start.min(span.end)).slice(body));
+            out.push(' ');
+        }
+        pos = pos.max(q.end);
+    }
+    out
 }
 
 /// The inner spans of paired quote marks within `para`, outermost pairs only. A mark that is

@@ -27,10 +27,12 @@ use crate::analysis::language::{language_name, normalize_code};
 use crate::finding::Diagnostic;
 use crate::rules::Context;
 use crate::span::Span;
-use crate::text::ParagraphKind;
+use crate::text::{ParagraphKind, TokenKind};
 
 /// Below this document confidence the detection is not trusted enough to contradict metadata.
 const MIN_CONFIDENCE: f64 = 0.6;
+/// Words of text below which the rule does not judge.
+const MIN_WORDS: usize = 6;
 
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let language = &ctx.analysis.language;
@@ -41,8 +43,13 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     if detected.is_und() || detected.code == expected || detected.confidence < MIN_CONFIDENCE {
         return Vec::new();
     }
-    // Point at the first stretch of body prose, not the whole text.
+    // A few words (a headline, a name) are too little to contradict the metadata.
     let text = &ctx.analysis.text;
+    let words = text.tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+    if words < MIN_WORDS {
+        return Vec::new();
+    }
+    // Point at the first stretch of body prose, not the whole text.
     let span = text
         .paragraphs
         .iter()

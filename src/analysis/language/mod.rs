@@ -179,7 +179,8 @@ pub fn analyze(
     let expected_code = expected.map(|e| normalize_code(e).unwrap_or_else(|| e.trim().to_string()));
     let hint = expected.and_then(|e| reg.index_of(e)).or_else(|| other.and_then(|o| reg.index_of(o)));
     let sample = body_sample(body, text);
-    let by_evidence = if document_ev.is_thin() { Verdict::UND } else { decide(sample, &document_ev, all, hint, reg) };
+    let by_evidence =
+        if document_ev.is_thin() { Verdict::UND } else { decide(sample, &document_ev, all, hint, reg) };
     let guess_with = |stretch: &str, ev: &Evidence, prefer: Option<usize>| -> Verdict {
         if ev.is_thin() {
             return Verdict::UND;

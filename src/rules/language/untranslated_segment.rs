@@ -24,6 +24,8 @@
 //! Translate the passage, or give the translation next to the original quote. A quote kept in
 //! the original on purpose can be silenced with `--ignore L101` for that text.
 
+use std::sync::OnceLock;
+
 use crate::analysis::language::{language_name, LangGuess};
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
@@ -36,7 +38,7 @@ const MIN_CONFIDENCE: f64 = 0.75;
 const MIN_SENTENCE_WORDS: usize = 3;
 /// Words a quote needs unless it reads as a statement (it opens its sentence, follows `:` or
 /// `,`, or ends with `.`, `!`, `?`): shorter quotes mid-sentence are phrases and titles.
-const MIN_QUOTE_WORDS: usize = 5;
+const MIN_QUOTE_WORDS: usize = 7;
 
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let a = ctx.analysis;
@@ -59,6 +61,9 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         let guesses = &lang.sentences[first..first + sentences.len()];
         let frames = &lang.frames[first..first + sentences.len()];
         let heading = matches!(p.kind, ParagraphKind::Title | ParagraphKind::Heading);
+        if is_byline(ctx, p.span) {
+            continue;
+        }
 
         // A whole paragraph: reported once, if most of its sentences agree.
         let pg = &lang.paragraphs[pi];
@@ -86,7 +91,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         for ((s, g), frame) in sentences.iter().zip(guesses).zip(frames) {
             let words = prose(ctx, s.span);
             let min = if heading { 2 * MIN_SENTENCE_WORDS } else { MIN_SENTENCE_WORDS };
-            let enough = words.is_some_and(|w| w.words >= min && w.lower >= 2);
+            let enough = words.is_some_and(|w| w.words >= min && w.lower >= 2 && !w.mostly_capitalised());
             // The frame (the sentence outside its quotes) must be foreign too: a sentence in
             // the text's language that quotes another is judged by its quote below.
             if foreign(g) && foreign(frame) && enough {
@@ -107,7 +112,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             }
             let Some(w) = prose(ctx, q.span) else { continue };
             let min = if is_statement(ctx, q.span) { MIN_SENTENCE_WORDS } else { MIN_QUOTE_WORDS };
-            if w.words >= min && w.lower >= 2 {
+            if w.words >= min && w.lower >= 2 && !w.mostly_capitalised() {
                 out.push(
                     Diagnostic::new(
                         q.span,
@@ -147,20 +152,69 @@ struct WordCount {
     words: usize,
     /// Words starting with a lower-case letter: a run of capitalised words is a name or title.
     lower: usize,
+    /// Capitalised words after the first: names, titles in title case, credits.
+    capitalised: usize,
+}
+
+impl WordCount {
+    /// More than half the words after the first are capitalised: a list of names, a title in
+    /// title case, a credit line, not a sentence (German capitalises nouns, but not half of
+    /// its words).
+    fn mostly_capitalised(&self) -> bool {
+        self.capitalised * 2 > self.words.saturating_sub(1)
+    }
+}
+
+/// Byline and credit openings of every language (`lang_bylines.txt`), as lower-case words.
+fn byline_openings() -> &'static [Vec<String>] {
+    static OPENINGS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    OPENINGS.get_or_init(|| {
+        let mut out: Vec<Vec<String>> = crate::lang::all_files()
+            .filter(|(_, name)| *name == "lang_bylines.txt")
+            .flat_map(|(lang, name)| crate::lang::lines(lang, name))
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    })
+}
+
+/// A short paragraph that opens like a byline or credit (`By Sarah Johnson`, `Foto: dpa`):
+/// an opening followed by a capitalised word or a colon.
+fn is_byline(ctx: &Context, span: Span) -> bool {
+    const MAX_WORDS: usize = 25;
+    let text = ctx.text();
+    let tokens = ctx.analysis.text.tokens_in(span);
+    let words: Vec<&crate::text::Token> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    if words.len() > MAX_WORDS {
+        return false;
+    }
+    byline_openings().iter().any(|opening| {
+        let n = opening.len();
+        if words.len() <= n || !words.iter().zip(opening).all(|(t, w)| t.span.slice(text).to_lowercase() == *w) {
+            return false;
+        }
+        let after = Span::new(words[n - 1].span.end, words[n].span.start).slice(text);
+        after.contains(':') || words[n].span.slice(text).chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 fn prose(ctx: &Context, span: Span) -> Option<WordCount> {
     let text = ctx.text();
-    let mut count = WordCount { words: 0, lower: 0 };
+    let mut count = WordCount { words: 0, lower: 0, capitalised: 0 };
     for t in ctx.analysis.text.tokens_in(span).iter().filter(|t| t.kind == TokenKind::Word) {
         let w = t.span.slice(text);
         if w.contains("://") || w.contains('@') {
             continue;
         }
-        count.words += 1;
-        if w.chars().next().is_some_and(|c| !c.is_uppercase()) {
+        let upper = w.chars().next().is_some_and(char::is_uppercase);
+        if !upper {
             count.lower += 1;
+        } else if count.words > 0 {
+            count.capitalised += 1;
         }
+        count.words += 1;
     }
     (count.words > 0).then_some(count)
 }

@@ -192,7 +192,9 @@ fn is_byline(ctx: &Context, span: Span) -> bool {
     }
     byline_openings().iter().any(|opening| {
         let n = opening.len();
-        if words.len() <= n || !words.iter().zip(opening).all(|(t, w)| t.span.slice(text).to_lowercase() == *w) {
+        if words.len() <= n
+            || !words.iter().zip(opening).all(|(t, w)| t.span.slice(text).to_lowercase() == *w)
+        {
             return false;
         }
         let after = Span::new(words[n - 1].span.end, words[n].span.start).slice(text);

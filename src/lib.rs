@@ -16,6 +16,7 @@ pub mod finding;
 pub mod input;
 pub mod lang;
 pub mod ledger;
+pub mod names;
 pub mod report;
 pub mod rules;
 pub mod span;

@@ -10,5 +10,6 @@ mod html;
 mod language;
 mod ledger;
 mod numbers;
+mod quotes;
 mod report;
 mod translationese;

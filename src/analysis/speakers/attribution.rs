@@ -1,0 +1,513 @@
+//! Who said each quote. The sentence around a quote is read for a speech cue: after the quote
+//! (`"Q," X said`, `"Q," said X`, `«Q», — заявил X`, `„Q“, so Scholz`) and then before it
+//! (`X said: "Q"`, `According to X, "Q"`, `По словам X, «Q»`). The phrase next to the cue
+//! names the speaker: a person (possibly with a role or an appositive), a pronoun resolved to
+//! the last person named before it that fits its gender, a role alone (`the minister`)
+//! resolved to the person the text gave that role, an organisation, or an anonymous source.
+//! A quote with no attribution of its own, following an attributed one in the same or the
+//! previous paragraph, continues that speaker.
+
+use super::lexicon::{CueKind, Gender, Lexicon};
+use super::register::{self, cue_map, read_name, CueMap};
+use super::{Attribution, Person, Word};
+use crate::analysis::quotes::{Quote, QuoteAnalysis, SpeakerKind, SpeakerRef};
+use crate::document::Document;
+use crate::names;
+use crate::span::Span;
+use crate::text::TextModel;
+
+const BOUNDARY: &[&str] = &[".", "!", "?", ";", "…", "。"];
+
+struct Ctx<'a, 'w> {
+    src: &'a str,
+    lx: &'a Lexicon,
+    words: &'a [Word<'w>],
+    cues: CueMap,
+    quotes: &'a [Quote],
+    text: &'a TextModel,
+}
+
+/// A found speaker phrase before it is made a `SpeakerRef`.
+struct Found {
+    speaker: SpeakerRef,
+    cue: Option<(String, Span, Gender)>,
+}
+
+pub fn attribute_all(
+    doc: &Document,
+    text: &TextModel,
+    lx: &Lexicon,
+    words: &[Word],
+    quotes: &QuoteAnalysis,
+    people: &mut Vec<Person>,
+) -> Vec<Option<Attribution>> {
+    let cx = Ctx { src: &doc.text, lx, words, cues: cue_map(words, lx), quotes: &quotes.all, text };
+    let mut out: Vec<Option<Attribution>> = Vec::with_capacity(quotes.quotes.len());
+    for (qi, q) in quotes.quotes.iter().enumerate() {
+        let found = cx.after(q, people).or_else(|| cx.before(q, people));
+        let attribution = match found {
+            Some(f) => {
+                let mut speaker = f.speaker;
+                // A cue without a subject (`, añadió.`, `— добавила она` handled as pronoun):
+                // the previous speaker goes on, if the cue's gender fits.
+                if speaker.kind == SpeakerKind::Continued {
+                    match previous(&out, quotes, qi, q, true) {
+                        Some(prev) => {
+                            let mut s = prev.speaker.clone();
+                            s.kind = SpeakerKind::Continued;
+                            s.mention = f.cue.as_ref().map_or(speaker.mention, |c| c.1);
+                            s.role = None;
+                            speaker = s;
+                        }
+                        None => {
+                            out.push(None);
+                            continue;
+                        }
+                    }
+                }
+                let (cue, cue_span) = match f.cue {
+                    Some((c, s, _)) => (Some(c), Some(s)),
+                    None => (None, None),
+                };
+                Some(Attribution { speaker, cue, cue_span })
+            }
+            None => previous(&out, quotes, qi, q, false).map(|prev| {
+                let mut s = prev.speaker.clone();
+                s.kind = SpeakerKind::Continued;
+                s.role = None;
+                Attribution { speaker: s, cue: None, cue_span: None }
+            }),
+        };
+        // Record the speaker's gender from a gendered cue (`заявила`).
+        out.push(attribution);
+    }
+    out
+}
+
+/// The attribution of the quote before `q`, when `q` may continue it: the previous quote is
+/// in the same paragraph, or `q` opens its paragraph and the previous quote is in the
+/// paragraph before (the all-quote paragraph convention).
+fn previous<'o>(
+    out: &'o [Option<Attribution>],
+    quotes: &QuoteAnalysis,
+    qi: usize,
+    q: &Quote,
+    any: bool,
+) -> Option<&'o Attribution> {
+    let pi = qi.checked_sub(1)?;
+    let prev_q = &quotes.quotes[pi];
+    let prev = out[pi].as_ref()?;
+    let near = prev_q.last_paragraph == q.paragraph || prev_q.last_paragraph + 1 == q.paragraph;
+    (any || near).then_some(prev)
+}
+
+impl Ctx<'_, '_> {
+    fn word_at(&self, offset: usize) -> usize {
+        self.words.partition_point(|w| w.span.start < offset)
+    }
+
+    /// Is word `i` inside some quote (other than being a mark)?
+    fn inside_quote(&self, i: usize) -> bool {
+        let s = self.words[i].span;
+        self.quotes.iter().any(|q| q.depth == 0 && q.span.contains(s))
+    }
+
+    /// Words after the quote, up to the end of the sentence or the next quote.
+    fn tail(&self, q: &Quote) -> (usize, usize) {
+        let start = self.word_at(q.outer.end);
+        let para = self.text.paragraph_at(q.outer.end.saturating_sub(1)).unwrap_or(usize::MAX);
+        let mut end = start;
+        while end < self.words.len() && end - start < 30 {
+            let w = &self.words[end];
+            if w.para != para || self.quotes.iter().any(|o| o.depth == 0 && o.open == w.span) {
+                break;
+            }
+            if BOUNDARY.contains(&w.text) && end > start && !self.abbreviation_dot(end) {
+                break;
+            }
+            end += 1;
+        }
+        (start, end)
+    }
+
+    /// Words before the quote in its sentence, after any earlier quote.
+    fn head(&self, q: &Quote) -> (usize, usize) {
+        let end = self.word_at(q.outer.start);
+        let para = self.text.paragraph_at(q.outer.start).unwrap_or(usize::MAX);
+        let mut start = end;
+        while start > 0 && end - start < 30 {
+            let w = &self.words[start - 1];
+            if w.para != para
+                || self
+                    .quotes
+                    .iter()
+                    .any(|o| o.depth == 0 && (o.close == Some(w.span) || o.outer.contains(w.span)))
+            {
+                break;
+            }
+            if BOUNDARY.contains(&w.text) && !self.abbreviation_dot(start - 1) {
+                break;
+            }
+            start -= 1;
+        }
+        (start, end)
+    }
+
+    /// A full stop after an initial, a title or an abbreviation.
+    fn abbreviation_dot(&self, i: usize) -> bool {
+        if !self.words[i].is(".") || i == 0 {
+            return false;
+        }
+        let p = &self.words[i - 1];
+        (p.text.chars().count() == 1 && p.cap())
+            || self.lx.titles.iter().any(|t| t.0.first().is_some_and(|f| *f == p.lower))
+            || matches!(
+                p.lower.as_str(),
+                "gen" | "col" | "lt" | "sgt" | "st" | "jr" | "sr" | "sra" | "dr" | "prof" | "u.s"
+            )
+    }
+
+    fn cue_in(&self, from: usize, to: usize, last: bool) -> Option<(usize, usize, CueKind, Gender)> {
+        let mut found = None;
+        let mut i = from;
+        while i < to {
+            if let Some((k, n)) = self.cues.starts[i] {
+                let c = &self.lx.cues[k];
+                if !self.inside_quote(i) {
+                    found = Some((i, n, c.kind, c.gender));
+                    if !last {
+                        return found;
+                    }
+                }
+                i += n;
+                continue;
+            }
+            i += 1;
+        }
+        found
+    }
+
+    fn cue_text(&self, i: usize, n: usize) -> (String, Span) {
+        let span = Span::new(self.words[i].span.start, self.words[i + n - 1].span.end);
+        (span.slice(self.src).to_string(), span)
+    }
+
+    /// `"Q," X said` / `"Q," said X` / `«Q», — заявил X` / `"Q," according to X`.
+    fn after(&self, q: &Quote, people: &mut Vec<Person>) -> Option<Found> {
+        let (start, end) = self.tail(q);
+        let mut s = start;
+        while s < end
+            && self.words[s].punct
+            && matches!(self.words[s].text, "," | "—" | "–" | "-" | ":" | "(")
+        {
+            s += 1;
+        }
+        let (ci, n, kind, gender) = self.cue_in(s, end, false)?;
+        if kind == CueKind::Tail && ci != s {
+            return None;
+        }
+        let cue = self.cue_text(ci, n);
+        let cue = Some((cue.0, cue.1, gender));
+        let before = (s, ci);
+        let after = (ci + n, end);
+        let phrase = match kind {
+            CueKind::Prep | CueKind::Tail => after,
+            CueKind::Post => before,
+            CueKind::Verb => {
+                if before.1 > before.0 {
+                    // The subject must sit right before the cue: at most a name with an
+                    // appositive (`Anna Petrova, head of the union,`).
+                    if before.1 - before.0 > 14 {
+                        return None;
+                    }
+                    before
+                } else {
+                    after
+                }
+            }
+        };
+        let speaker =
+            self.speaker(phrase.0, phrase.1, gender, q, people, kind == CueKind::Verb && phrase == after)?;
+        Some(Found { speaker, cue })
+    }
+
+    /// `X said: "Q"` / `According to X, "Q"` / `По словам X, «Q»` / `Laut X „Q“`.
+    fn before(&self, q: &Quote, people: &mut Vec<Person>) -> Option<Found> {
+        let (start, end) = self.head(q);
+        let (ci, n, kind, gender) = self.cue_in(start, end, true)?;
+        let cue = self.cue_text(ci, n);
+        let cue = Some((cue.0, cue.1, gender));
+        let after_cue = (ci + n, end);
+        let phrase = match kind {
+            CueKind::Prep => after_cue,
+            CueKind::Tail => return None,
+            CueKind::Post => (start, ci),
+            CueKind::Verb => {
+                // Inverted (`said Petrova:`) if a name sits between cue and quote.
+                let between: Vec<&Word> =
+                    self.words[after_cue.0..after_cue.1].iter().filter(|w| !w.punct).collect();
+                if between.iter().any(|w| register::name_word(w, self.lx)) && between.len() <= 8 {
+                    after_cue
+                } else {
+                    // The subject: back from the cue to a clause boundary.
+                    let mut b = ci;
+                    while b > start && ci - b < 14 {
+                        let w = &self.words[b - 1];
+                        if matches!(
+                            w.lower.as_str(),
+                            "and"
+                                | "but"
+                                | "that"
+                                | "и"
+                                | "но"
+                                | "что"
+                                | "und"
+                                | "aber"
+                                | "dass"
+                                | "et"
+                                | "mais"
+                                | "que"
+                                | "y"
+                                | "pero"
+                        ) {
+                            break;
+                        }
+                        b -= 1;
+                    }
+                    (b, ci)
+                }
+            }
+        };
+        let speaker = self.speaker(phrase.0, phrase.1, gender, q, people, false)?;
+        Some(Found { speaker, cue })
+    }
+
+    /// Makes a speaker of the words `from..to` next to a cue.
+    fn speaker(
+        &self,
+        from: usize,
+        to: usize,
+        cue_gender: Gender,
+        q: &Quote,
+        people: &mut Vec<Person>,
+        subject_after: bool,
+    ) -> Option<SpeakerRef> {
+        let lx = self.lx;
+        let words = self.words;
+        // Trim punctuation.
+        let (mut a, mut b) = (from, to);
+        while a < b && words[a].punct {
+            a += 1;
+        }
+        while b > a && words[b - 1].punct {
+            b -= 1;
+        }
+        if a >= b {
+            // No subject: a pro-drop cue (`, añadió.`) continues the previous speaker.
+            let at = if to > from { words[from].span } else { Span::new(q.outer.end, q.outer.end) };
+            return Some(SpeakerRef {
+                name: String::new(),
+                mention: at,
+                person: None,
+                kind: SpeakerKind::Continued,
+                role: None,
+            });
+        }
+        // `said X, head of ...`: the subject ends at the first comma after the cue.
+        if subject_after {
+            if let Some(c) = (a..b).find(|&k| words[k].is(",") || words[k].is("(")) {
+                b = c;
+            }
+            // `told reporters`, `said on Monday`: skip a non-name object before a name.
+        }
+        // A pronoun.
+        let first_non_punct = &words[a];
+        if let Some(&g) = lx.pronouns.get(&first_non_punct.lower) {
+            if b - a <= 3 && (b - a == 1 || !register::name_word(&words[a + 1], lx)) {
+                let g = if g == Gender::Any { cue_gender } else { g };
+                let person = self.antecedent(first_non_punct.span.start, g, people);
+                let name = person
+                    .map(|p| people[p].name.clone())
+                    .unwrap_or_else(|| first_non_punct.text.to_string());
+                return Some(SpeakerRef {
+                    name,
+                    mention: first_non_punct.span,
+                    person,
+                    kind: SpeakerKind::Pronoun,
+                    role: None,
+                });
+            }
+        }
+        // A name: the last capitalised run of the phrase (`French President Emmanuel Macron`,
+        // `Anna Petrova, head of the union`).
+        let mut best: Option<register::NameRun> = None;
+        let mut k = a;
+        while k < b {
+            if register::name_word(&words[k], lx) && (k == a || !register::name_word(&words[k - 1], lx)) {
+                if let Some(run) = read_name(words, k, lx) {
+                    if run.end <= b || run.start < b {
+                        let end = run.end;
+                        // In `X said`, the name closest to the cue is the subject unless an
+                        // appositive follows the first name.
+                        let keep_first = best.as_ref().is_some_and(|r| r.appositive.is_some());
+                        if !keep_first {
+                            best = Some(run);
+                        }
+                        k = end.max(k + 1);
+                        continue;
+                    }
+                }
+            }
+            k += 1;
+        }
+        let phrase_span = Span::new(words[a].span.start, words[b - 1].span.end);
+        let phrase_lower = phrase_span.slice(self.src).to_lowercase();
+        if let Some(run) = best {
+            let name_text = run.text(words, self.src);
+            // `a spokesman for Scholz`, `Scholz's spokesman`: someone speaking for the person.
+            let for_someone = run.start > a
+                && matches!(
+                    words[run.start - 1].lower.as_str(),
+                    "for" | "of" | "to" | "at" | "from" | "von" | "des" | "du" | "de" | "del"
+                )
+                && !run.role.as_ref().is_some_and(|r| r.start < run.start && r.start >= a && r.office);
+            let possessive = words[run.start..run.end]
+                .last()
+                .is_some_and(|w| w.text.ends_with("'s") || w.text.ends_with("’s"))
+                && run.end < b;
+            if lx.has_organisation(&name_text.to_lowercase()) || for_someone || possessive {
+                let kind = if lx.has_organisation(&phrase_lower) {
+                    SpeakerKind::Organisation
+                } else {
+                    SpeakerKind::Anonymous
+                };
+                return Some(SpeakerRef {
+                    name: phrase_span.slice(self.src).to_string(),
+                    mention: phrase_span,
+                    person: None,
+                    kind,
+                    role: None,
+                });
+            }
+            let idx = register::add_person(people, words, self.src, &run, lx);
+            if cue_gender != Gender::Any && people[idx].gender == Gender::Any {
+                people[idx].gender = cue_gender;
+            }
+            let mention = run.span(words);
+            let role = run.role.as_ref().filter(|r| r.end > r.start).map(|r| {
+                let s = Span::new(words[r.start].span.start, words[r.end - 1].span.end);
+                (s.slice(self.src).to_string(), s)
+            });
+            return Some(SpeakerRef {
+                name: people[idx].name.clone(),
+                mention,
+                person: Some(idx),
+                kind: SpeakerKind::Person,
+                role,
+            });
+        }
+        // No name: an organisation, a role held by someone named earlier, or anonymous.
+        if lx.has_organisation(&phrase_lower) {
+            return Some(SpeakerRef {
+                name: phrase_span.slice(self.src).to_string(),
+                mention: phrase_span,
+                person: None,
+                kind: SpeakerKind::Organisation,
+                role: None,
+            });
+        }
+        let indefinite = matches!(
+            words[a].lower.as_str(),
+            "a" | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "ein"
+                | "eine"
+                | "einer"
+                | "un"
+                | "une"
+                | "uno"
+                | "una"
+                | "один"
+                | "одна"
+                | "несколько"
+                | "sources"
+                | "источник"
+                | "источники"
+        );
+        if !indefinite {
+            for k in a..b {
+                if let Some((ri, _)) = register::match_at(words, k, lx.roles.iter().map(|r| r.words.clone()))
+                {
+                    let canonical = lx.roles[ri].canonical;
+                    if let Some(idx) = self.holder(canonical, phrase_span.start, people) {
+                        return Some(SpeakerRef {
+                            name: people[idx].name.clone(),
+                            mention: phrase_span,
+                            person: Some(idx),
+                            kind: SpeakerKind::Person,
+                            role: None,
+                        });
+                    }
+                }
+            }
+        }
+        // Anonymous sources must read like a noun phrase, not a clause.
+        if b - a > 8 {
+            return None;
+        }
+        Some(SpeakerRef {
+            name: phrase_span.slice(self.src).to_string(),
+            mention: phrase_span,
+            person: None,
+            kind: SpeakerKind::Anonymous,
+            role: None,
+        })
+    }
+
+    /// The person last given `canonical` role before `offset`.
+    fn holder(&self, canonical: &str, offset: usize, people: &[Person]) -> Option<usize> {
+        (0..people.len())
+            .filter_map(|i| {
+                people[i]
+                    .roles
+                    .iter()
+                    .filter(|r| r.canonical == Some(canonical) && r.span.start < offset)
+                    .map(|r| (r.span.start, i))
+                    .max()
+            })
+            .max()
+            .map(|(_, i)| i)
+    }
+
+    /// The person a pronoun at `offset` refers to: the last one named before it, outside
+    /// quotes, whose gender fits.
+    fn antecedent(&self, offset: usize, g: Gender, people: &[Person]) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, p) in people.iter().enumerate() {
+            if !g.fits(p.gender) {
+                continue;
+            }
+            for m in &p.mentions {
+                if m.span.start < offset
+                    && !self.quotes.iter().any(|q| q.depth == 0 && q.span.contains(m.span))
+                    && best.is_none_or(|(s, _)| m.span.start > s)
+                {
+                    best = Some((m.span.start, i));
+                }
+            }
+        }
+        best.map(|(_, i)| i)
+    }
+}
+
+/// Whether two speakers are the same (same person of the register, or same name).
+pub fn same_speaker(a: &SpeakerRef, b: &SpeakerRef) -> bool {
+    match (a.person, b.person) {
+        (Some(x), Some(y)) => x == y,
+        _ => names::fold(&a.name) == names::fold(&b.name),
+    }
+}

@@ -20,15 +20,26 @@ fn english_attribution_patterns() {
     let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
     assert_eq!(
         names,
-        [Some("Ivan Petrov"), Some("Ivan Petrov"), Some("Anna Petrova"), Some("Anna Petrova"), Some("a senior diplomat")],
+        [
+            Some("Ivan Petrov"),
+            Some("Ivan Petrov"),
+            Some("Anna Petrova"),
+            Some("Anna Petrova"),
+            Some("a senior diplomat")
+        ],
         "{got:?}"
     );
 }
 
 #[test]
 fn clean_text_with_apostrophes_has_no_quote_findings() {
-    let text = "Music\n\nD'Angelo played rock 'n' roll in the '80s, and O’Brien didn't mind the students’ noise.\n";
+    let text =
+        "Music\n\nD'Angelo played rock 'n' roll in the '80s, and O’Brien didn't mind the students’ noise.\n";
     let report = check_text(text);
     assert!(report.documents[0].quotes.is_empty());
-    assert!(codes(&report).iter().all(|c| !c.starts_with('Q') && !c.starts_with('A')), "{:?}", codes(&report));
+    assert!(
+        codes(&report).iter().all(|c| !c.starts_with('Q') && !c.starts_with('A')),
+        "{:?}",
+        codes(&report)
+    );
 }

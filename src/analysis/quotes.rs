@@ -345,7 +345,13 @@ impl Scanner<'_> {
             let _ = (prev_word, next_word);
             // Decide the role of a double / guillemet / corner mark.
             let role = match c {
-                '„' | '「' | '『' | '〝' => Role::Open,
+                '„' | '「' | '『' | '〝' => {
+                    if next_space || next_eff.is_none() {
+                        Role::SpacedOpen
+                    } else {
+                        Role::Open
+                    }
+                }
                 '」' | '』' | '〞' => Role::Close,
                 '“' => {
                     if can_close && (!can_open || top_is(&stack, &['„'])) {

@@ -349,7 +349,7 @@ impl Ctx<'_, '_> {
                         let end = run.end;
                         // In `X said`, the name closest to the cue is the subject unless an
                         // appositive follows the first name.
-                        let keep_first = best.as_ref().is_some_and(|r| r.appositive.is_some());
+                        let keep_first = best.as_ref().is_some_and(|r| r.appositive.is_some() || subject_after);
                         if !keep_first {
                             best = Some(run);
                         }

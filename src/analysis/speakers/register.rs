@@ -270,6 +270,9 @@ pub fn appositive(words: &[Word], after: usize, lx: &Lexicon) -> Option<RoleWord
     (acc.canonical.is_some() || acc.country.is_some()).then_some(acc)
 }
 
+/// Prepositions between an office and its portfolio (`Minister of Culture`).
+const PREPOSITIONS: &[&str] = &["of", "for", "de", "del", "du", "des", "für", "della", "di"];
+
 /// Reads a name at word `i` (which must start a capitalised run): strips leading titles,
 /// roles and nationalities, and collects role words before the run and in an appositive.
 pub fn read_name(words: &[Word], i: usize, lx: &Lexicon) -> Option<NameRun> {
@@ -283,6 +286,10 @@ pub fn read_name(words: &[Word], i: usize, lx: &Lexicon) -> Option<NameRun> {
     for back in 1..=4 {
         let Some(s) = i.checked_sub(back) else { break };
         if let Some((k, n)) = match_at(words, s, lx.roles.iter().map(|r| r.words.clone())) {
+            // `ministra de Vivienda Isabel Rodríguez`, `Minister of Culture Lisa Paus`: a
+            // portfolio of one capitalised word after a preposition belongs to the role.
+            let portfolio = s + n + 1 == i && PREPOSITIONS.contains(&words[i - 1].lower.as_str()) && i + 1 < end;
+            let n = if portfolio { n + 2 } else { n };
             if s + n > i && s + n < end {
                 let r = &lx.roles[k];
                 role.canonical = Some(r.canonical);

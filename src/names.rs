@@ -191,30 +191,10 @@ pub fn strip_possessive(s: &str) -> &str {
 
 /// Russian (and Ukrainian) case and gender endings of surnames, longest first. A surname with
 /// one of these removed is its stem: `Петрова`, `Петрову`, `Петровым` all stem to `петров`.
+#[rustfmt::skip]
 const SLAVIC_ENDINGS: &[&str] = &[
-    "ского",
-    "скому",
-    "ским",
-    "ской",
-    "скую",
-    "ская",
-    "ский",
-    "ского",
-    "ым",
-    "ом",
-    "ой",
-    "ою",
-    "ую",
-    "ого",
-    "ому",
-    "ий",
-    "ая",
-    "а",
-    "у",
-    "е",
-    "ы",
-    "я",
-    "ю",
+    "ского", "скому", "ским", "ской", "скую", "ская", "ский", "ым", "ом", "ой", "ою", "ую", "ого", "ому", "ий",
+    "ая", "а", "у", "е", "ы", "я", "ю", "й",
 ];
 
 /// Latin gendered endings of Slavic surnames: masculine -> feminine forms.
@@ -377,6 +357,13 @@ pub fn given_compatible(a: &str, b: &str) -> bool {
     if fa == fb || skeleton(a) == skeleton(b) {
         return true;
     }
+    // Grammatical case of Russian given names (`Сергея` / `Сергей`).
+    if is_cyrillic(a) && is_cyrillic(b) {
+        let stems = |s: &str| s.split_whitespace().map(surname_stem).collect::<Vec<_>>();
+        if stems(a) == stems(b) {
+            return true;
+        }
+    }
     let first = |s: &str| s.split_whitespace().next().map(fold).unwrap_or_default();
     let (xa, xb) = (first(a), first(b));
     if xa == xb {
@@ -451,5 +438,6 @@ mod tests {
         assert!(!same_person("Anna Petrova", "Anna Smirnova"));
         assert!(!same_person("Ivan Petrov", "Olga Petrova"));
         assert!(same_person("Luiz Inácio Lula da Silva", "Lula da Silva"));
+        assert!(same_person_exact("Сергей Ивлев", "Сергея Ивлева"));
     }
 }

@@ -48,7 +48,9 @@ fn clean_text_with_apostrophes_has_no_quote_findings() {
 /// transliteration, case and gender folding), or the same organisation / source phrase.
 fn speaker_matches(expected: &str, got: &str) -> bool {
     let (e, g) = (faithful::names::fold(expected), faithful::names::fold(got));
-    e == g || faithful::names::same_person_exact(expected, got) || (e.len() > 6 && (g.contains(&e) || e.contains(&g)) && g.len() > 6)
+    e == g
+        || faithful::names::same_person_exact(expected, got)
+        || (e.len() > 6 && (g.contains(&e) || e.contains(&g)) && g.len() > 6)
 }
 
 /// Speaker accuracy per language on `corpora/gold/quotes.jsonl`: `(correct, total, misses)`.
@@ -59,7 +61,8 @@ pub fn gold_accuracy() -> Vec<(String, usize, usize, Vec<String>)> {
     for line in data.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).expect("gold line");
         let lang = v["lang"].as_str().unwrap().to_string();
-        let doc = faithful::document::Document::from_text(v["id"].as_str().unwrap(), v["text"].as_str().unwrap());
+        let doc =
+            faithful::document::Document::from_text(v["id"].as_str().unwrap(), v["text"].as_str().unwrap());
         let report = crate::common::check_doc(doc, &faithful::config::Settings::default());
         let quotes = &report.documents[0].quotes;
         let entry = match per.iter().position(|p| p.0 == lang) {

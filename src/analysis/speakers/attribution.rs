@@ -207,9 +207,12 @@ impl Ctx<'_, '_> {
             return None;
         }
         let cue = self.cue_text(ci, n);
+        // `a-t-il affirmé`, `dit-elle`: the cue carries its own subject pronoun.
+        let own_subject =
+            ["-il", "-elle", "-ils", "-elles"].iter().any(|p| self.words[ci].lower.ends_with(p));
         let cue = Some((cue.0, cue.1, gender));
         let before = (s, ci);
-        let after = (ci + n, end);
+        let after = if own_subject { (ci + n, ci + n) } else { (ci + n, end) };
         let phrase = match kind {
             CueKind::Prep | CueKind::Tail => after,
             CueKind::Post => before,
@@ -226,15 +229,18 @@ impl Ctx<'_, '_> {
                 }
             }
         };
-        let speaker =
-            self.speaker(phrase.0, phrase.1, gender, q, people, kind == CueKind::Verb && phrase == after)?;
+        let cue_span = cue.as_ref().map(|c| c.1);
+        let subject_after = kind == CueKind::Verb && phrase == after;
+        let speaker = self.speaker(phrase.0, phrase.1, (gender, cue_span), q, people, subject_after)?;
         Some(Found { speaker, cue })
     }
 
     /// `X said: "Q"` / `According to X, "Q"` / `По словам X, «Q»` / `Laut X „Q“`.
     fn before(&self, q: &Quote, people: &mut Vec<Person>) -> Option<Found> {
         let (start, end) = self.head(q);
-        let (ci, n, kind, gender) = self.cue_in(start, end, true)?;
+        let Some((ci, n, kind, gender)) = self.cue_in(start, end, true) else {
+            return self.colon_intro(start, end, people);
+        };
         let cue = self.cue_text(ci, n);
         let cue = Some((cue.0, cue.1, gender));
         let after_cue = (ci + n, end);
@@ -249,37 +255,78 @@ impl Ctx<'_, '_> {
                 if between.iter().any(|w| register::name_word(w, self.lx)) && between.len() <= 8 {
                     after_cue
                 } else {
-                    // The subject: back from the cue to a clause boundary.
-                    let mut b = ci;
-                    while b > start && ci - b < 14 {
-                        let w = &self.words[b - 1];
-                        if matches!(
-                            w.lower.as_str(),
-                            "and"
-                                | "but"
-                                | "that"
-                                | "и"
-                                | "но"
-                                | "что"
-                                | "und"
-                                | "aber"
-                                | "dass"
-                                | "et"
-                                | "mais"
-                                | "que"
-                                | "y"
-                                | "pero"
-                        ) {
-                            break;
-                        }
-                        b -= 1;
-                    }
-                    (b, ci)
+                    (self.subject_start(start, ci), ci)
                 }
             }
         };
-        let speaker = self.speaker(phrase.0, phrase.1, gender, q, people, false)?;
+        let cue_span = cue.as_ref().map(|c| c.1);
+        let speaker = self.speaker(phrase.0, phrase.1, (gender, cue_span), q, people, false)?;
         Some(Found { speaker, cue })
+    }
+
+    /// Where the subject of a cue at `ci` starts: back to a clause boundary (punctuation or a
+    /// conjunction), through an appositive that ends right before the cue (`Anna Petrova,
+    /// head of the union, said:`).
+    fn subject_start(&self, start: usize, ci: usize) -> usize {
+        let mut b = ci;
+        if b > start && self.words[b - 1].is(",") {
+            let from = start.max(ci.saturating_sub(14));
+            if let Some(c) = (from..b - 1).rev().find(|&k| self.words[k].is(",")) {
+                b = c;
+            }
+        }
+        while b > start && ci - b < 14 {
+            let w = &self.words[b - 1];
+            let clause = matches!(
+                w.lower.as_str(),
+                "and"
+                    | "but"
+                    | "that"
+                    | "и"
+                    | "но"
+                    | "что"
+                    | "und"
+                    | "aber"
+                    | "dass"
+                    | "et"
+                    | "mais"
+                    | "que"
+                    | "y"
+                    | "pero"
+            );
+            if clause || (w.punct && !w.is("-") && !self.abbreviation_dot(b - 1)) {
+                break;
+            }
+            b -= 1;
+        }
+        b
+    }
+
+    /// `Reker wies das zurück: „…“`, `The club's president was upbeat: "…"`: a sentence that
+    /// introduces the quote with a colon and names a person, without a speech verb.
+    fn colon_intro(&self, start: usize, end: usize, people: &mut Vec<Person>) -> Option<Found> {
+        if end <= start || !self.words[end - 1].is(":") {
+            return None;
+        }
+        let k = (start..end.min(start + 12)).find(|&k| {
+            register::name_word(&self.words[k], self.lx)
+                && (k == start || !register::name_word(&self.words[k - 1], self.lx))
+                && read_name(self.words, k, self.lx).is_some()
+        })?;
+        let run = read_name(self.words, k, self.lx)?;
+        let name_text = run.text(self.words, self.src);
+        if self.lx.has_organisation(&name_text.to_lowercase()) {
+            return None;
+        }
+        let idx = register::add_person(people, self.words, self.src, &run, self.lx);
+        let speaker = SpeakerRef {
+            name: people[idx].name.clone(),
+            mention: run.span(self.words),
+            person: Some(idx),
+            kind: SpeakerKind::Person,
+            role: None,
+        };
+        Some(Found { speaker, cue: None })
     }
 
     /// Makes a speaker of the words `from..to` next to a cue.
@@ -287,7 +334,7 @@ impl Ctx<'_, '_> {
         &self,
         from: usize,
         to: usize,
-        cue_gender: Gender,
+        (cue_gender, cue_span): (Gender, Option<Span>),
         q: &Quote,
         people: &mut Vec<Person>,
         subject_after: bool,
@@ -303,8 +350,22 @@ impl Ctx<'_, '_> {
             b -= 1;
         }
         if a >= b {
+            let at = cue_span.unwrap_or(Span::new(q.outer.end, q.outer.end));
+            // A cue with its pronoun in it (`a-t-il ajouté`, `dit-elle`): the last person of
+            // that gender named before.
+            if cue_gender != Gender::Any {
+                if let Some(p) = self.antecedent(at.start, cue_gender, people) {
+                    let name = people[p].name.clone();
+                    return Some(SpeakerRef {
+                        name,
+                        mention: at,
+                        person: Some(p),
+                        kind: SpeakerKind::Pronoun,
+                        role: None,
+                    });
+                }
+            }
             // No subject: a pro-drop cue (`, añadió.`) continues the previous speaker.
-            let at = if to > from { words[from].span } else { Span::new(q.outer.end, q.outer.end) };
             return Some(SpeakerRef {
                 name: String::new(),
                 mention: at,
@@ -313,12 +374,31 @@ impl Ctx<'_, '_> {
                 role: None,
             });
         }
-        // `said X, head of ...`: the subject ends at the first comma after the cue.
         if subject_after {
-            if let Some(c) = (a..b).find(|&k| words[k].is(",") || words[k].is("(")) {
-                b = c;
+            if let Some(c1) = (a..b).find(|&k| words[k].is(",") || words[k].is("(")) {
+                let named = |x: usize, y: usize| (x..y).any(|k| register::name_word(&words[k], lx));
+                let c2 = (c1 + 1..b).find(|&k| words[k].is(",") || words[k].is("(")).unwrap_or(b);
+                // `el ministro de Agricultura, Luis Planas`: a role phrase (starting lower
+                // case) then a full name in the appositive; the name is the speaker.
+                let full_name_after = c2 >= c1 + 3
+                    && (c1 + 1..c2)
+                        .all(|k| register::name_word(&words[k], lx) || names::is_particle(words[k].text));
+                if full_name_after && !words[a].cap() {
+                    a = c1 + 1;
+                    b = c2;
+                } else if named(a, c1) {
+                    b = c1;
+                } else {
+                    // `said the mayor, Linda Okafor`: the name is in the appositive.
+                    let c2 = (c1 + 1..b).find(|&k| words[k].is(",") || words[k].is("(")).unwrap_or(b);
+                    if named(c1 + 1, c2) {
+                        a = c1 + 1;
+                        b = c2;
+                    } else {
+                        b = c1;
+                    }
+                }
             }
-            // `told reporters`, `said on Monday`: skip a non-name object before a name.
         }
         // A pronoun.
         let first_non_punct = &words[a];
@@ -349,7 +429,8 @@ impl Ctx<'_, '_> {
                         let end = run.end;
                         // In `X said`, the name closest to the cue is the subject unless an
                         // appositive follows the first name.
-                        let keep_first = best.as_ref().is_some_and(|r| r.appositive.is_some() || subject_after);
+                        let keep_first =
+                            best.as_ref().is_some_and(|r| r.appositive.is_some() || subject_after);
                         if !keep_first {
                             best = Some(run);
                         }

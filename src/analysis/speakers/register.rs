@@ -288,7 +288,8 @@ pub fn read_name(words: &[Word], i: usize, lx: &Lexicon) -> Option<NameRun> {
         if let Some((k, n)) = match_at(words, s, lx.roles.iter().map(|r| r.words.clone())) {
             // `ministra de Vivienda Isabel Rodríguez`, `Minister of Culture Lisa Paus`: a
             // portfolio of one capitalised word after a preposition belongs to the role.
-            let portfolio = s + n + 1 == i && PREPOSITIONS.contains(&words[i - 1].lower.as_str()) && i + 1 < end;
+            let portfolio =
+                s + n + 1 == i && PREPOSITIONS.contains(&words[i - 1].lower.as_str()) && i + 1 < end;
             let n = if portfolio { n + 2 } else { n };
             if s + n > i && s + n < end {
                 let r = &lx.roles[k];
@@ -327,10 +328,28 @@ pub fn read_name(words: &[Word], i: usize, lx: &Lexicon) -> Option<NameRun> {
             k += 1;
         }
     }
+    // Russian names are a given name and a surname, or three words with a patronymic: a
+    // capitalised word before them is a place in the genitive (`Татарстана Владимир Леонов`).
+    if end >= name_start + 3 && names::is_cyrillic(words[end - 1].text) {
+        let patronymic =
+            ["вич", "вна", "чна", "ична", "оглы", "кызы"].iter().any(|e| words[end - 2].lower.ends_with(e));
+        if !patronymic {
+            name_start = end - 2;
+        }
+    }
     if name_start >= end {
         return None;
     }
-    roles_backward(words, role.start.min(i), lx, &mut role);
+    // `su nuevo entrenador, Diego Martínez`: a role, a comma, the name.
+    let back_from = role.start.min(i);
+    if back_from >= 2
+        && words[back_from - 1].is(",")
+        && match_before(words, back_from - 1, lx.roles.iter().map(|r| r.words.clone())).is_some()
+    {
+        roles_backward(words, back_from - 1, lx, &mut role);
+    } else {
+        roles_backward(words, back_from, lx, &mut role);
+    }
     if role.start < i && role.end <= i {
         role.end = i;
     }

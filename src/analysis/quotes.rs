@@ -18,7 +18,7 @@ use crate::span::Span;
 use crate::text::{ParagraphKind, TextModel};
 
 /// The speaker a quote is credited to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SpeakerRef {
     /// The resolved person's full name as the register knows it.
     pub name: String,
@@ -34,8 +34,9 @@ pub struct SpeakerRef {
     pub role: Option<(String, Span)>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SpeakerKind {
+    #[default]
     Person,
     Pronoun,
     Organisation,
@@ -44,7 +45,8 @@ pub enum SpeakerKind {
     Continued,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A quoted passage. `Default` gives an empty quote, for building analyses by hand in tests.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Quote {
     /// The quoted text, without its quote marks.
     pub span: Span,

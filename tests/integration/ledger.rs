@@ -301,8 +301,14 @@ fn doc_with_quotes(path: &str, quotes: &[(&str, &str)]) -> (Document, Analysis) 
         analysis.quotes.quotes.push(Quote {
             span: Span::new(start, end),
             closed: true,
-            speaker: Some(SpeakerRef { name: speaker.to_string(), mention, person: None }),
+            speaker: Some(SpeakerRef {
+                name: speaker.to_string(),
+                mention,
+                person: None,
+                ..Default::default()
+            }),
             cue: Some("said".into()),
+            ..Default::default()
         });
     }
     analysis.text.lines = faithful::span::LineIndex::new(&text);

@@ -5,8 +5,9 @@
 //!
 //! Not flagged: titles, Markdown headings, list items, block quotes and code; short
 //! datelines and bylines (`MOSCOW, March 3`, `By Anna Smith`); paragraphs ending in a colon
-//! or semicolon (an introduced list); words that start in lower case by design (`iPhone`,
-//! `eBay`).
+//! or semicolon (an introduced list); a next paragraph that opens with a quote mark (a quote
+//! continuing over paragraphs), a dialogue dash or an ellipsis; words that start in lower
+//! case by design (`iPhone`, `eBay`).
 //!
 //! ## Why is this bad?
 //! Segment-based translation tools and copy-paste from PDFs cut sentences at line ends; the
@@ -47,7 +48,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
         let head = a.span.slice(text);
         let next = b.span.slice(text);
-        if ends_complete(head) || !starts_lowercase(next) || looks_like_dateline_or_byline(head) {
+        if ends_complete(head)
+            || !starts_lowercase(next)
+            || continues_on_purpose(next)
+            || looks_like_dateline_or_byline(head)
+        {
             continue;
         }
         let tail = last_words(head, 3);
@@ -69,6 +74,12 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
 fn ends_complete(p: &str) -> bool {
     let t = p.trim_end().trim_end_matches(CLOSERS);
     t.ends_with(ENDINGS) || t.is_empty()
+}
+
+/// A paragraph that opens with a quote mark (a quote continuing over paragraphs), a dialogue
+/// dash or an ellipsis (a deliberate continuation) is not a broken sentence.
+fn continues_on_purpose(p: &str) -> bool {
+    p.starts_with(['"', '\'', '«', '»', '“', '”', '„', '‘', '‹', '›', '—', '–', '…']) || p.starts_with("...")
 }
 
 /// The first letter is lower case, and the word it starts is not `iPhone`-style.

@@ -4,8 +4,10 @@
 //! sentences are reported as one passage. The finding points at the copy; the evidence is
 //! the first occurrence.
 //!
-//! Not flagged: the title or a heading repeated as the opening sentence, and short
-//! formulaic sentences (fewer than six words, such as "No one was hurt." or "Photo: AP").
+//! Not flagged: the title or a heading repeated as the opening sentence; headline-style
+//! lines without final punctuation (standfirst bullets that the body then expands); short
+//! formulaic sentences (fewer than six words, such as "No one was hurt."); a quote repeated
+//! with a different attribution around it (only an exact copy of a quoted sentence counts).
 //!
 //! ## Why is this bad?
 //! A pasted-twice paragraph is a classic artefact of assembling a translation from segments
@@ -42,7 +44,7 @@ const MIN_BIGRAM_CONTAINMENT: f64 = 0.7;
 const MIN_WORD_CONTAINMENT: f64 = 0.8;
 /// The shorter may not be less than this share of the longer (a one-line summary of a long
 /// sentence is not a copy).
-const MIN_LENGTH_RATIO: f64 = 0.45;
+const MIN_LENGTH_RATIO: f64 = 0.6;
 /// Bigrams shared by more sentences than this are too common to suggest a copy.
 const MAX_POSTING: usize = 48;
 
@@ -50,6 +52,25 @@ struct Unit {
     span: Span,
     words: Vec<u64>,
     bigrams: Vec<u64>,
+    /// Contains quoted speech (starts or ends with a quote mark, or holds a quoted run).
+    quoted: bool,
+}
+
+const QUOTE_MARKS: &[char] = &['"', '«', '»', '“', '”', '„', '‘', '’', '\'', '‹', '›', '「', '」'];
+const TERMINALS: &[char] = &['.', '!', '?', '…', '。', '！', '？'];
+
+/// A sentence without terminal punctuation is a headline, a standfirst bullet or a caption:
+/// news sites repeat those in the body by design.
+fn headline_like(s: &str) -> bool {
+    !s.trim_end().trim_end_matches(QUOTE_MARKS).trim_end_matches([')', ']']).ends_with(TERMINALS)
+}
+
+fn quoted(s: &str) -> bool {
+    let t = s.trim();
+    t.starts_with(QUOTE_MARKS)
+        || t.trim_end_matches(TERMINALS).ends_with(QUOTE_MARKS)
+        || t.trim_end_matches(TERMINALS).trim_end_matches(QUOTE_MARKS).ends_with(TERMINALS)
+        || t.chars().filter(|c| matches!(c, '"' | '«' | '“' | '„')).count() >= 2
 }
 
 fn hash<T: Hash>(t: T) -> u64 {
@@ -66,8 +87,10 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         .iter()
         .map(|s| {
             let kind = model.paragraphs.get(s.paragraph).map(|p| p.kind);
+            let sentence = s.span.slice(text);
             let counted =
-                !matches!(kind, Some(ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Code));
+                !matches!(kind, Some(ParagraphKind::Title | ParagraphKind::Heading | ParagraphKind::Code))
+                    && !headline_like(sentence);
             let words: Vec<u64> = if counted {
                 model
                     .tokens_in(s.span)
@@ -81,7 +104,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             let mut bigrams: Vec<u64> = words.windows(2).map(|w| hash((w[0], w[1]))).collect();
             bigrams.sort_unstable();
             bigrams.dedup();
-            Unit { span: s.span, words, bigrams }
+            Unit { span: s.span, words, bigrams, quoted: quoted(sentence) }
         })
         .collect();
 
@@ -157,6 +180,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
 fn is_copy(a: &Unit, b: &Unit, shared: usize) -> bool {
     if a.words == b.words {
         return a.words.len() >= MIN_WORDS_EXACT;
+    }
+    // A quote repeated with a different attribution around it is how news reuses a quote
+    // (lede, then the full statement); only an exact copy counts.
+    if a.quoted && b.quoted {
+        return false;
     }
     let (short, long) = if a.words.len() <= b.words.len() { (a, b) } else { (b, a) };
     if short.words.len() < MIN_WORDS_NEAR

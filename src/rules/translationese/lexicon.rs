@@ -21,8 +21,8 @@
 //!   `{}`: any 1–3 words; `{#}`: one number. `{name}?` may be empty; `{name:3}` takes at
 //!   most 3 words.
 //! - `$` (or `^`): a sentence or clause edge; `,`: a comma; `!than`: the next word is not
-//!   `than` (a near miss guard); `>to|for`: the next word is `to` or `for`, but it is not
-//!   part of the reported span.
+//!   `than` (a near miss guard); `>to|for`: context that must be there (`to` or `for`) but
+//!   is not part of the reported span.
 //!
 //! Commas, quote marks and dashes between words are skipped; sentence-ending punctuation and
 //! paragraph breaks are not crossed. Matching runs one Aho-Corasick automaton over the anchor
@@ -457,7 +457,7 @@ fn walk(elems: &[&Elem], words: &Words, pos: isize, dir: isize, slots: &mut Slot
                     let it = &words.items[i];
                     if it.kind == ItemKind::Word && word_matches(words.norm(i), ws, suffixes) {
                         let r = if *peek {
-                            walk(rest, words, pos, dir, slots)
+                            walk(rest, words, i as isize + dir, dir, slots)
                         } else {
                             further(i, walk(rest, words, i as isize + dir, dir, slots))
                         };
@@ -470,8 +470,7 @@ fn walk(elems: &[&Elem], words: &Words, pos: isize, dir: isize, slots: &mut Slot
             if *comma {
                 if let Some(i) = next_hard(words, pos, dir, false) {
                     if words.items[i].kind == ItemKind::Comma {
-                        let next = if *peek { pos } else { i as isize + dir };
-                        if let Some(r) = walk(rest, words, next, dir, slots) {
+                        if let Some(r) = walk(rest, words, i as isize + dir, dir, slots) {
                             return Some(r);
                         }
                     }

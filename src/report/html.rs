@@ -24,7 +24,7 @@ const STYLE: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
 /// `sha256-` + base64 of SHA-256 of STYLE and SCRIPT, for the Content-Security-Policy. A test
 /// recomputes them (and says the new values when a file changed).
-pub const STYLE_HASH: &str = "sha256-uybNez1b8UPSsxfyrjYK4mBT6O6qeUWt642D8XJ3TnM=";
+pub const STYLE_HASH: &str = "sha256-Z2/qw59aLhlfQNOmsT+jD+SjUp1/XYxRR6C0n7fOugA=";
 pub const SCRIPT_HASH: &str = "sha256-wET1f2/RKKlF+Csjw/i+Uqe6bQX01YFqBbAW+gRzpW8=";
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -381,15 +381,11 @@ fn document(s: &mut String, n: usize, d: &DocumentReport, first: usize, only: bo
                 esc(source_path.unwrap_or(""))
             );
             marked_text(src, 0, src.len(), &source_marks, &titles, s);
-            let _ = write!(s, "</div></div>\n<div class=\"pane\"><h3>translation</h3><div class=\"text\" lang=\"{target_lang}\">");
-            marked_text(&d.text, 0, d.text.len(), &target_marks, &titles, s);
-            s.push_str("</div></div>\n</div>\n");
+            s.push_str("</div></div>\n<div class=\"pane\"><h3>translation</h3>");
+            target_text(s, d, &target_lang, &target_marks, &titles);
+            s.push_str("</div>\n</div>\n");
         }
-        None => {
-            let _ = write!(s, "<div class=\"text\" lang=\"{target_lang}\">");
-            marked_text(&d.text, 0, d.text.len(), &target_marks, &titles, s);
-            s.push_str("</div>\n");
-        }
+        None => target_text(s, d, &target_lang, &target_marks, &titles),
     }
 
     if !d.findings.is_empty() {
@@ -400,6 +396,25 @@ fn document(s: &mut String, n: usize, d: &DocumentReport, first: usize, only: bo
         s.push_str("</ol>\n");
     }
     s.push_str("</details>\n</section>\n");
+}
+
+/// The checked text, its front matter (if any) set apart in a muted block.
+fn target_text(
+    s: &mut String,
+    d: &DocumentReport,
+    lang: &str,
+    marks: &[Mark],
+    titles: &BTreeMap<usize, String>,
+) {
+    let body = if d.text.is_char_boundary(d.body_start) { d.body_start } else { 0 };
+    if body > 0 {
+        s.push_str("<div class=\"text front-matter\" title=\"front matter\">");
+        marked_text(&d.text, 0, body, marks, titles, s);
+        s.push_str("</div>");
+    }
+    let _ = write!(s, "<div class=\"text\" lang=\"{lang}\">");
+    marked_text(&d.text, body, d.text.len(), marks, titles, s);
+    s.push_str("</div>\n");
 }
 
 /// Whether the text between aligned segments needs a row: it has words, or a finding or

@@ -101,7 +101,8 @@ fn render_finding(renderer: &Renderer, d: &DocumentReport, name: &str, f: &Findi
             let place = format!("{}:{}:{}", path.unwrap_or(name), e.span.line, e.span.column);
             // Close the finding's gutter before the note, as rustc does.
             if let Some(bar) = out.lines().nth(2).and_then(|l| l.find('|')) {
-                if !out.ends_with('|') {
+                let last = out.lines().last().unwrap_or_default().trim_start();
+                if !out.ends_with('|') && !last.starts_with("= ") {
                     out.push('\n');
                     out.push_str(&" ".repeat(bar));
                     out.push('|');

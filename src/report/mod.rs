@@ -162,6 +162,10 @@ pub struct DocumentReport {
     /// The source's text, for side-by-side renderers; not part of the JSON.
     #[serde(skip)]
     pub source_text: Option<String>,
+    /// Where the body starts in `text` (after Markdown front matter), so renderers can set
+    /// the metadata apart; not part of the JSON.
+    #[serde(skip)]
+    pub body_start: usize,
     /// Aligned segments (source span, this text's span), in this text's order, for
     /// side-by-side renderers; not part of the JSON. From the input's own units (XLIFF, TMX).
     #[serde(skip)]
@@ -312,6 +316,7 @@ fn document_report(c: &Checked, all: &[Checked]) -> DocumentReport {
         findings,
         text: c.doc.text.clone(),
         source_text: c.doc.source.as_deref().map(|s| s.text.clone()),
+        body_start: c.doc.body_start.min(c.doc.text.len()),
         segments: segments(c),
     }
 }

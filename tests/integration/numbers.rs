@@ -42,3 +42,83 @@ fn kinds_and_units() {
     assert_eq!(one("1,234", "ru").value, 1.234);
     assert_eq!(one("1,234", "en").value, 1234.0);
 }
+
+#[test]
+fn no_panic_on_odd_input() {
+    let odd = [
+        "",
+        "-",
+        "$",
+        "€€1",
+        "1,",
+        ",1",
+        "1.2.3.4.5",
+        "12:",
+        ":30",
+        "'5",
+        "1950-",
+        "-53",
+        "1950–53",
+        "5\u{a0}",
+        "1 000 000 000 000 000 000 000 000",
+        "99999999999999999999999999999999999999",
+        "3 p.",
+        "3 a.m",
+        "15 h",
+        "ІІ век",
+        "XIX",
+        "6-foot-",
+        "6-foot-13",
+        "5 de",
+        "millones de",
+        "2 élèves à 3 h 5",
+        "ﬁ1",
+        "١٢٣",
+        "½",
+        "1e",
+        "1ère",
+        "2-го",
+        "30-х",
+        "-тысячную",
+        "тысячи",
+        "0,5 %",
+        "$-5",
+        "–5",
+        "№1",
+    ];
+    for s in odd {
+        for lang in ["en", "ru", "de", "fr", "es", "und"] {
+            for n in in_text(s, lang) {
+                assert!(
+                    s.is_char_boundary(n.span.start)
+                        && s.is_char_boundary(n.span.end)
+                        && n.span.end <= s.len(),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Every NTREX line in every language goes through the extractor without a panic and with
+/// spans on character boundaries (skipped when the corpus is not there).
+#[test]
+fn ntrex_lines_extract_cleanly() {
+    let dir = std::env::var("NTREX_DIR").unwrap_or_else(|_| "/work/shared/corpora/ntrex".into());
+    let Ok(entries) = std::fs::read_dir(&dir) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".txt") || !name.starts_with("newstest") {
+            continue;
+        }
+        let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+        for line in text.lines() {
+            for n in in_text(line, "und") {
+                assert!(
+                    line.is_char_boundary(n.span.start) && line.is_char_boundary(n.span.end),
+                    "{name}: {line}"
+                );
+            }
+        }
+    }
+}

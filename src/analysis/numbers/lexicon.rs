@@ -23,6 +23,8 @@ pub struct Lexicon {
     pub suffixes: Vec<(&'static str, Unit)>,
     /// Forms before a number (`$`, `US$`): (form, unit), longest first.
     pub prefixes: Vec<(&'static str, Unit)>,
+    /// Lower-cased century words a Roman numeral stands next to (`siècle`, `века`, `siglo`).
+    pub centuries: Vec<String>,
 }
 
 fn build(langs: &[&str]) -> Lexicon {
@@ -30,12 +32,17 @@ fn build(langs: &[&str]) -> Lexicon {
     let mut words = Vec::new();
     let mut suffixes = Vec::new();
     let mut prefixes = Vec::new();
+    let mut centuries = Vec::new();
     for &lang in langs {
         for rec in crate::lang::records(lang, "scale_words.txt") {
             let Some(f) = rec.first().and_then(|v| v.parse::<f64>().ok()) else { continue };
             scales.extend(rec[1..].iter().map(|w| (*w, f)));
         }
         for rec in crate::lang::records(lang, "number_words.txt") {
+            if rec.first() == Some(&"century") {
+                centuries.extend(rec[1..].iter().map(|w| w.to_lowercase()));
+                continue;
+            }
             let Some(f) = rec.first().and_then(|v| v.parse::<f64>().ok()) else { continue };
             words.extend(rec[1..].iter().map(|w| (w.to_lowercase(), f)));
         }
@@ -59,7 +66,7 @@ fn build(langs: &[&str]) -> Lexicon {
     suffixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     words.dedup();
-    Lexicon { scales, words, suffixes, prefixes }
+    Lexicon { scales, words, suffixes, prefixes, centuries }
 }
 
 /// The lexicon for `lang` plus English (symbols and abbreviations travel); all languages for

@@ -109,40 +109,55 @@ fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= (m * rel).max(1e-9)
 }
 
-/// Temperature in °C.
-fn celsius(v: f64, unit: &str) -> f64 {
-    if unit == "°F" {
-        (v - 32.0) * 5.0 / 9.0
-    } else {
-        v
+/// The readings of a temperature in °C (`degrees` alone may be either scale).
+fn celsius(v: f64, unit: &str) -> Vec<f64> {
+    match unit {
+        "°F" => vec![(v - 32.0) * 5.0 / 9.0],
+        "deg" => vec![v, (v - 32.0) * 5.0 / 9.0],
+        _ => vec![v],
+    }
+}
+
+/// Two known units that cannot be the same: different currencies, or units of one dimension
+/// with different sizes (`497 mph` is not `497 км/ч`).
+fn units_clash(a: &NumberMention, b: &NumberMention) -> bool {
+    match (a.unit, b.unit, a.dimension, b.dimension) {
+        (Some(ua), Some(ub), Some(da), Some(db)) if ua != ub && da == db => {
+            da == "currency"
+                || (da == "temperature" && ua != "deg" && ub != "deg")
+                || (a.factor - b.factor).abs() > 1e-12
+        }
+        _ => false,
     }
 }
 
 /// Whether two mentions (usually in different languages) can stand for the same quantity:
-/// same value in any reading, or a unit conversion a translator would write (miles -> km,
-/// pounds -> kg, °F -> °C, rounded), a clock time in the other convention, a decade's short
-/// form.
+/// same value in any reading (units permitting), or a unit conversion a translator would
+/// write (miles -> km, pounds -> kg, °F -> °C, rounded), a clock time in the other
+/// convention, a decade's short form.
 pub fn equivalent(a: &NumberMention, b: &NumberMention) -> bool {
-    for x in a.readings() {
-        for y in b.readings() {
-            if close(x, y, 1e-9) {
-                return true;
-            }
-        }
-    }
-    // Unit conversions: same dimension, different units; translators round the result.
+    same_value(a, b) || converted(a, b)
+}
+
+/// Same value in some reading, and no clash of units.
+pub fn same_value(a: &NumberMention, b: &NumberMention) -> bool {
+    !units_clash(a, b) && a.readings().any(|x| b.readings().any(|y| close(x, y, 1e-9)))
+}
+
+/// A unit conversion a translator would write, rounded (within 10 %, or 1 °C).
+pub fn converted(a: &NumberMention, b: &NumberMention) -> bool {
     if let (Some(da), Some(db)) = (a.dimension, b.dimension) {
         if da == db && a.unit != b.unit && !matches!(da, "currency" | "percent" | "points" | "age") {
             if da == "temperature" {
                 let (ca, cb) =
                     (celsius(a.value, a.unit.unwrap_or("")), celsius(b.value, b.unit.unwrap_or("")));
-                return (ca - cb).abs() <= 1.0;
+                return ca.iter().any(|x| cb.iter().any(|y| (x - y).abs() <= 1.0));
             }
             return close(a.value * a.factor, b.value * b.factor, 0.1);
         }
     }
-    // One side names a foreign unit, the other writes the converted value without saying
-    // which unit (`550 pound` -> `250 кило`, unit word unknown): accept a converted match.
+    // One side names a foreign unit, the other writes the converted value without a unit the
+    // data knows: accept a converted match in the base unit or a thousandfold of it.
     for (m, other) in [(a, b), (b, a)] {
         if let Some(dim) = m.dimension {
             if other.unit.is_none()
@@ -150,21 +165,58 @@ pub fn equivalent(a: &NumberMention, b: &NumberMention) -> bool {
                 && m.factor != 1.0
             {
                 let base = m.value * m.factor;
-                for f in [1.0, 1000.0, 0.001] {
-                    if close(base / f, other.value, 0.1) {
-                        return true;
-                    }
+                if [1.0, 1000.0, 0.001].iter().any(|f| close(base / f, other.value, 0.1)) {
+                    return true;
                 }
             }
             if dim == "temperature"
                 && other.unit.is_none()
-                && (celsius(m.value, m.unit.unwrap_or("")) - other.value).abs() <= 1.0
+                && celsius(m.value, m.unit.unwrap_or("")).iter().any(|c| (c - other.value).abs() <= 1.0)
             {
                 return true;
             }
         }
     }
     false
+}
+
+type Pairing = &'static dyn Fn(&NumberMention, &NumberMention) -> bool;
+
+/// Pairs the numbers of a text `a` with those of its translation `b` and returns the
+/// indices left without a partner on each side. Exact values pair first, then unit
+/// conversions; numbers written in words are optional (translators write them as digits or
+/// drop them), and so is a number that restates a neighbour in another unit
+/// (`six meters (18 feet)` translated as `шесть метров`).
+pub fn unpaired(a: &[NumberMention], b: &[NumberMention]) -> (Vec<usize>, Vec<usize>) {
+    let mut pa: Vec<Option<usize>> = vec![None; a.len()];
+    let mut pb: Vec<Option<usize>> = vec![None; b.len()];
+    let passes: [Pairing; 5] = [
+        &|x, y| !x.words && !y.words && x.unit == y.unit && same_value(x, y),
+        &|x, y| !x.words && !y.words && same_value(x, y),
+        &|x, y| x.unit == y.unit && same_value(x, y),
+        &|x, y| same_value(x, y),
+        &|x, y| converted(x, y),
+    ];
+    for pass in passes {
+        for (i, x) in a.iter().enumerate() {
+            if pa[i].is_some() {
+                continue;
+            }
+            if let Some(j) = (0..b.len()).find(|&j| pb[j].is_none() && pass(x, &b[j])) {
+                pa[i] = Some(j);
+                pb[j] = Some(i);
+            }
+        }
+    }
+    let left = |side: &[NumberMention], paired: &[Option<usize>]| -> Vec<usize> {
+        (0..side.len())
+            .filter(|&i| paired[i].is_none() && !side[i].words)
+            .filter(|&i| {
+                !side.iter().enumerate().any(|(k, o)| k != i && paired[k].is_some() && converted(&side[i], o))
+            })
+            .collect()
+    };
+    (left(a, &pa), left(b, &pb))
 }
 
 #[cfg(test)]
@@ -200,7 +252,14 @@ mod tests {
         assert_eq!(vals("в 15:00", "ru"), [(15.0, Time, None)]);
         assert_eq!(vals("in the 1930s", "en"), [(1930.0, Decade, None)]);
         assert_eq!(vals("в 30-х", "ru"), [(1930.0, Decade, None)]);
-        assert_eq!(vals("COVID-19 and MH17", "en"), []);
+        assert_eq!(vals("MH17 and the G20", "en"), []);
+        assert_eq!(vals("COVID-19", "en"), [(19.0, Count, None)]);
+        assert_eq!(vals("a 6-foot-6 forward", "en"), [(6.5, Measure, Some("ft"))]);
+        assert_eq!(vals("the XIXe siècle", "fr"), [(19.0, Ordinal, None)]);
+        assert_eq!(vals("fifty-eight percent", "en"), [(58.0, Percent, Some("%"))]);
+        assert_eq!(vals("à 19 h 00", "fr"), [(19.0, Time, None)]);
+        assert_eq!(vals("2 to 4 inches", "en"), [(2.0, Measure, Some("in")), (4.0, Measure, Some("in"))]);
+        assert_eq!(in_text("the 1950-53 war", "en")[1].alternatives, [1953.0]);
     }
 
     #[test]

@@ -30,7 +30,8 @@ fn patterns() -> &'static Patterns {
         }
         Patterns {
             number: Regex::new(r"\d{1,3}(?:(?:,|\.|'|’|\u{A0}|\u{202F}|\u{2009}| )\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?").unwrap(),
-            time: Regex::new(r"\b([01]?\d|2[0-4])(?::|h|\.)([0-5]\d)\b(?:\s*(?:([ap])\.?\s?m\b\.?|Uhr|h\b|heures|horas|hrs|GMT|UTC|BST|ET|EST|EDT|PT|CET|CEST|MSK))?").unwrap(),
+            time: Regex::new(r"\b([01]?\d|2[0-4])(?::|\s?h\s?|\.)([0-5]\d)(?:\s*(?:([ap])\.?\s?m\b\.?|(de la tarde|de la noche|du soir|de l'après-midi|вечера|дня)\b|Uhr\b|h\b|heures\b|horas\b|hrs\b|GMT\b|UTC\b|BST\b|ET\b|EST\b|EDT\b|PT\b|CET\b|CEST\b|MSK\b)|\b)")
+                .unwrap(),
             ampm: Regex::new(r"\b(1[0-2]|0?\d)\s?([ap])\.?\s?m\b\.?|\b([01]?\d|2[0-3])\s?(?:Uhr|heures|horas|h)\b").unwrap(),
             words,
         }
@@ -106,8 +107,8 @@ fn suffix(s: &str, mut at: usize, lex: &Lexicon, m: &mut NumberMention, prefixed
     let rest = &s[at..];
     // Attached endings first.
     for ord in [
-        "st", "nd", "rd", "th", "er", "ème", "e", "º", "ª", "-й", "-го", "-я", "-е", "-ый", "-ой", "-го",
-        "-му",
+        "st", "nd", "rd", "th", "ère", "ème", "eme", "er", "re", "è", "e", "ᵉ", ".º", ".ª", "º", "ª", "-й",
+        "-го", "-я", "-е", "-ый", "-ой", "-му",
     ] {
         if starts_word(rest, ord, true) && !rest[ord.len()..].starts_with(|c: char| c.is_alphabetic()) {
             m.kind = NumberKind::Ordinal;
@@ -159,7 +160,13 @@ fn suffix(s: &str, mut at: usize, lex: &Lexicon, m: &mut NumberMention, prefixed
             }
         }
     }
+    // `two-foot wide`, `a 10-mile walk`, `30-year-old`.
+    let hyphen = m.scale == 1.0 && s[p..].starts_with('-');
+    let p = if hyphen { p + 1 } else { p };
     for (form, unit) in &lex.suffixes {
+        if hyphen && !form.chars().all(char::is_alphabetic) {
+            continue;
+        }
         let one = form.chars().count() == 1 && form.chars().all(char::is_alphabetic);
         if one && !attached && m.scale != 1.0 {
             continue;
@@ -217,14 +224,14 @@ pub fn numbers(s: &str, span: Span, lang: &str) -> Vec<NumberMention> {
         }
         let sep = &text[c.get(1).unwrap().end()..c.get(2).unwrap().start()];
         // `2.50` is a decimal unless a clock word follows.
-        if sep == "." && whole.as_str().len() == c.get(2).unwrap().end() - whole.start() {
+        if sep == "." && whole.end() == c.get(2).unwrap().end() {
             continue;
         }
         let h: f64 = c[1].parse().unwrap_or(0.0);
         let min: f64 = c[2].parse().unwrap_or(0.0);
         let mut n = blank(sp, h + min / 60.0);
         n.kind = NumberKind::Time;
-        apply_ampm(&mut n, c.get(3).map(|m| m.as_str()));
+        apply_ampm(&mut n, c.get(3).map(|m| m.as_str()).or(c.get(4).map(|_| "p")));
         out.push(n);
     }
     for c in p.ampm.captures_iter(text) {
@@ -255,19 +262,23 @@ pub fn numbers(s: &str, span: Span, lang: &str) -> Vec<NumberMention> {
         }
         let prev = s[..start].chars().next_back();
         let prev2 = s[..start].chars().rev().nth(1);
-        // Inside a word or code (`COVID-19`, `MH17`, `A4`): a name, not a quantity.
+        // Glued to letters (`MH17`, `G20`, `A4`): a code, not a quantity. After a hyphen
+        // (`COVID-19`, `поток-2`) it counts, as both languages usually keep it.
         if prev.is_some_and(|c| c.is_alphabetic() || c == '_')
-            || (matches!(prev, Some('-' | '/')) && prev2.is_some_and(char::is_alphabetic))
+            || (prev == Some('/') && prev2.is_some_and(char::is_alphabetic))
         {
             continue;
         }
         if s[end..].starts_with(|c: char| c.is_alphabetic()) {
             let word: String = s[end..].chars().take_while(|c| c.is_alphanumeric()).collect();
             let allowed = [
-                "st", "nd", "rd", "th", "er", "e", "ème", "s", "m", "bn", "mn", "k", "b", "tn", "km", "kg",
-                "cm", "mm", "h", "pm", "am", "mph", "ha", "t", "g", "l", "x", "C", "F",
+                "st", "nd", "rd", "th", "er", "re", "ère", "e", "è", "ème", "eme", "ᵉ", "s", "h", "pm", "am",
+                "x",
             ];
-            if !allowed.contains(&word.as_str()) && !allowed.contains(&word.to_lowercase().as_str()) {
+            let known =
+                lex.scales.iter().any(|(f, _)| *f == word) || lex.suffixes.iter().any(|(f, _)| *f == word);
+            if !known && !allowed.contains(&word.as_str()) && !allowed.contains(&word.to_lowercase().as_str())
+            {
                 continue;
             }
         }
@@ -275,7 +286,7 @@ pub fn numbers(s: &str, span: Span, lang: &str) -> Vec<NumberMention> {
         let mut n = blank(Span::new(start, end), value);
         n.alternatives.extend(alt);
         // A sign right before, after a space or an opening bracket.
-        if matches!(prev, Some('-' | '−')) && !prev2.is_some_and(|c| c.is_alphanumeric()) {
+        if matches!(prev, Some('-' | '−')) && !prev2.is_some_and(|c| c.is_alphanumeric() || c == '-') {
             n.value = -n.value;
             n.alternatives.iter_mut().for_each(|a| *a = -*a);
             n.span.start -= prev.unwrap().len_utf8();
@@ -309,7 +320,22 @@ pub fn numbers(s: &str, span: Span, lang: &str) -> Vec<NumberMention> {
             n.kind = NumberKind::Year;
         }
         if prev.is_some_and(|c| c == '\'' || c == '’') && n.kind == NumberKind::Decade {
-            n.span.start -= 1;
+            n.span.start -= prev.unwrap().len_utf8();
+        }
+        // `'53`, `1950-53`: a year written with two digits.
+        let full_year_before = s[..n.span.start]
+            .strip_suffix(['-', '–'])
+            .and_then(|b| b.get(b.len().saturating_sub(4)..))
+            .filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) && y.starts_with(['1', '2']));
+        if raw.len() == 2 && n.kind == NumberKind::Count && n.unit.is_none() {
+            let century = match full_year_before {
+                Some(y) => y[..2].parse::<f64>().ok(),
+                None if matches!(prev, Some('\'' | '’')) => Some(if n.value < 30.0 { 20.0 } else { 19.0 }),
+                None => None,
+            };
+            if let Some(c) = century {
+                n.alternatives.push(c * 100.0 + n.value);
+            }
         }
         out.push(n);
     }
@@ -336,7 +362,160 @@ pub fn numbers(s: &str, span: Span, lang: &str) -> Vec<NumberMention> {
     }
     out.sort_by_key(|n| (n.span.start, n.span.end));
     out.dedup_by(|b, a| a.span.overlaps(b.span));
+    compose_words(s, &mut out);
+    feet_and_inches(s, span, &mut out);
+    centuries(s, span, lex, &mut out);
+    propagate_ranges(s, &mut out);
     out
+}
+
+/// `fifty-eight`, `сорок восемь`, `cuarenta y ocho`: a tens word and a units word are one
+/// number.
+fn compose_words(s: &str, out: &mut Vec<NumberMention>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let between = s.get(a.span.end..b.span.start).unwrap_or("x").trim().to_lowercase();
+        let tens = a.words && a.value >= 20.0 && a.value < 100.0 && a.value % 10.0 == 0.0 && a.unit.is_none();
+        if tens && b.words && b.value < 10.0 && matches!(between.as_str(), "" | "-" | "y" | "und" | "et") {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.value += b.value;
+            a.span.end = b.span.end;
+            if b.unit.is_some() {
+                a.unit = b.unit;
+                a.dimension = b.dimension;
+                a.factor = b.factor;
+                a.kind = b.kind;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// `6-foot-6`, `6 ft 6 in`, `5 feet 11 inches`: one height in feet (converted as feet).
+fn feet_and_inches(s: &str, span: Span, out: &mut Vec<NumberMention>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r#"\b(\d)(?:-foot-|\s?(?:ft|feet|foot)\.?\s?|['’]\s?)(\d{1,2})(?:\s?(?:in|inches|inch)\b\.?|″|"|\b)"#).unwrap()
+    });
+    let text = &s[span.start..span.end];
+    for c in re.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let sp = Span::new(span.start + whole.start(), span.start + whole.end());
+        let (Ok(ft), Ok(inch)) = (c[1].parse::<f64>(), c[2].parse::<f64>()) else { continue };
+        if inch >= 12.0 {
+            continue;
+        }
+        out.retain(|n| !n.span.overlaps(sp));
+        let mut n = blank(sp, ft + inch / 12.0);
+        n.kind = NumberKind::Measure;
+        n.unit = Some("ft");
+        n.dimension = Some("length");
+        n.factor = 0.3048;
+        out.push(n);
+    }
+    out.sort_by_key(|n| (n.span.start, n.span.end));
+}
+
+fn roman(r: &str) -> Option<f64> {
+    let mut total = 0i32;
+    let mut prev = 0i32;
+    for c in r.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total -= v;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    (total > 0 && total <= 30).then_some(total as f64)
+}
+
+/// Roman century numbers next to a century word (`XIXe siècle`, `XIX века`, `siglo XIX`):
+/// the ordinal `19th century` of English.
+fn centuries(s: &str, span: Span, lex: &Lexicon, out: &mut Vec<NumberMention>) {
+    if lex.centuries.is_empty() {
+        return;
+    }
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"\b([IVXLC]{1,6})(?:e|ᵉ|er|-?го|-?м)?\b").unwrap());
+    let text = &s[span.start..span.end];
+    for c in re.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let sp = Span::new(span.start + whole.start(), span.start + whole.end());
+        let Some(v) = roman(&c[1]) else { continue };
+        let word = |t: &str| {
+            t.split(|ch: char| !ch.is_alphabetic()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase()
+        };
+        let next = word(&s[sp.end..]);
+        let prev = s[..sp.start]
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if !lex.centuries.iter().any(|w| *w == next || *w == prev) || out.iter().any(|n| n.span.overlaps(sp))
+        {
+            continue;
+        }
+        let mut n = blank(sp, v);
+        n.kind = NumberKind::Ordinal;
+        out.push(n);
+    }
+    out.sort_by_key(|n| (n.span.start, n.span.end));
+}
+
+/// `2 to 4 inches`, `от 5 до 10 см`, `3-5 million`: the first number of a range takes the
+/// unit and scale of the second.
+fn propagate_ranges(s: &str, out: &mut [NumberMention]) {
+    for i in 0..out.len().saturating_sub(1) {
+        let (head, tail) = out.split_at_mut(i + 1);
+        let (a, b) = (&mut head[i], &tail[0]);
+        let between = s.get(a.span.end..b.span.start).unwrap_or("x").trim().to_lowercase();
+        let link = matches!(
+            between.as_str(),
+            "-" | "–"
+                | "—"
+                | "to"
+                | "and"
+                | "or"
+                | "до"
+                | "и"
+                | "или"
+                | "bis"
+                | "und"
+                | "oder"
+                | "à"
+                | "et"
+                | "ou"
+                | "a"
+                | "y"
+                | "o"
+        );
+        if !link || a.words || b.words {
+            continue;
+        }
+        if a.scale == 1.0 && b.scale != 1.0 && a.unit.is_none() {
+            a.value *= b.scale;
+            a.scale = b.scale;
+            a.alternatives.iter_mut().for_each(|v| *v *= b.scale);
+        }
+        if a.unit.is_none() && b.unit.is_some() && a.kind == NumberKind::Count {
+            a.unit = b.unit;
+            a.dimension = b.dimension;
+            a.factor = b.factor;
+            a.kind = b.kind;
+        }
+    }
 }
 
 fn apply_ampm(n: &mut NumberMention, ampm: Option<&str>) {

@@ -140,7 +140,6 @@ const SKELETON_RULES: &[(&str, &str)] = &[
     ("q", "k"),
     ("x", "ks"),
     ("ei", "ai"),
-    ("ie", "i"),
     ("ii", "i"),
     ("ff", "f"),
     ("ss", "s"),
@@ -194,7 +193,7 @@ pub fn strip_possessive(s: &str) -> &str {
 #[rustfmt::skip]
 const SLAVIC_ENDINGS: &[&str] = &[
     "ского", "скому", "ским", "ской", "скую", "ская", "ский", "ым", "ом", "ой", "ою", "ую", "ого", "ому", "ий",
-    "ая", "а", "у", "е", "ы", "я", "ю", "й",
+    "ая", "а", "у", "е", "ы", "я", "ю", "й", "и", "о",
 ];
 
 /// Latin gendered endings of Slavic surnames: masculine -> feminine forms.
@@ -217,6 +216,10 @@ const GENDER_PAIRS: &[(&str, &str)] = &[
 /// `Петровой` and `Petrov` share the stem `petrov`; `Shoigu` is its own stem.
 pub fn surname_stem(s: &str) -> String {
     let s = strip_possessive(s.trim());
+    // `Бернерса-Ли`: the first part of a hyphenated name takes the case ending.
+    if s.contains('-') && is_cyrillic(s) {
+        return s.split('-').map(surname_stem).collect::<Vec<_>>().join("-");
+    }
     let cyr = s.chars().any(|c| cyrillic(c.to_lowercase().next().unwrap_or(c)).is_some());
     let lower = s.to_lowercase();
     if cyr && lower.chars().count() > 4 {
@@ -247,6 +250,10 @@ pub fn same_surname(a: &str, b: &str) -> bool {
     fold(a) == fold(b) || surname_stem(a) == surname_stem(b)
 }
 
+/// Endings that inflect or derive a word rather than spell it differently (folded, Latin).
+const INFLECTIONS: &[&str] =
+    &["s", "es", "n", "an", "ian", "ns", "ese", "i", "e", "a", "u", "om", "oy", "ogo", "skogo"];
+
 /// Whether two spellings are variants of one name: not the same spelling (after folding and
 /// gender/case), but the same [`skeleton`], or a near-identical long skeleton. Names in two
 /// different scripts are never variants (a Cyrillic original beside its transliteration is
@@ -258,6 +265,14 @@ pub fn variant(a: &str, b: &str) -> bool {
     }
     if is_cyrillic(a) != is_cyrillic(b) {
         return false;
+    }
+    // An inflected or derived form (`Erdogans`, `Indonesian`, `Catalans`) is not a variant.
+    let (fa, fb) = (fold(a), fold(b));
+    let (short, long) = if fa.len() <= fb.len() { (&fa, &fb) } else { (&fb, &fa) };
+    if let Some(rest) = long.strip_prefix(short.as_str()) {
+        if INFLECTIONS.contains(&rest) {
+            return false;
+        }
     }
     // Gendered pairs stay the same family name under skeletons too.
     let (sa, sb) = (skeleton(&surname_stem(a)), skeleton(&surname_stem(b)));

@@ -211,7 +211,6 @@ struct Open {
     /// Index into `marks`.
     mark: usize,
     ch: char,
-    fam: Family,
     /// A single straight/curly mark that may still turn out to be an apostrophe.
     tentative: bool,
     /// Paragraph of the first opening mark (for continued quotes).
@@ -225,6 +224,7 @@ struct Scanner<'a> {
     problems: Vec<QuoteProblem>,
     quotes: Vec<Quote>,
     german: bool,
+    lang: &'a str,
 }
 
 pub fn analyze(doc: &Document, text: &TextModel, lang: &str) -> QuoteAnalysis {
@@ -235,6 +235,7 @@ pub fn analyze(doc: &Document, text: &TextModel, lang: &str) -> QuoteAnalysis {
         problems: Vec::new(),
         quotes: Vec::new(),
         german: lang == "de",
+        lang,
     };
     let paras: Vec<(usize, Span)> = text
         .paragraphs
@@ -392,7 +393,7 @@ impl Scanner<'_> {
                             }
                         }
                         (true, false) => {
-                            if open_here && looks_like_attribution(&para[off + c.len_utf8()..]) {
+                            if open_here && looks_like_attribution(&para[off + c.len_utf8()..], self.lang) {
                                 Role::CloseAfterSpace
                             } else {
                                 Role::Open
@@ -441,24 +442,13 @@ impl Scanner<'_> {
                     if role == Role::SpacedOpen {
                         self.problem(ProblemKind::Spaced, at, c);
                     }
-                    // A second straight/curly double opening while one is open: the first was
-                    // never closed (double marks nest as singles in these languages).
-                    if fam == Family::Double {
-                        if let Some(pos) = stack.iter().rposition(|o| o.fam == Family::Double) {
-                            if stack[pos].ch != '„' || c == '„' {
-                                let end = trim_end_before(self.text, at.start);
-                                let dropped: Vec<Open> = stack.drain(pos..).collect();
-                                for o in dropped.into_iter().rev() {
-                                    self.unclosed_to(o, Some(end));
-                                }
-                            }
-                        }
-                    }
+                    // A second double opening mark while one is open nests for now (writers do
+                    // put "…" inside "…"); if the outer one is never closed, the paragraph end
+                    // takes the inner quotes out of it again (see `flatten`).
                     let idx = self.push_mark(at, c, MarkRole::Open);
                     stack.push(Open {
                         mark: idx,
                         ch: c,
-                        fam,
                         tentative: false,
                         paragraph: pi,
                         depth: stack.len(),
@@ -488,7 +478,6 @@ impl Scanner<'_> {
                         stack.push(Open {
                             mark: idx,
                             ch: c,
-                            fam,
                             tentative: false,
                             paragraph: pi,
                             depth: stack.len(),
@@ -518,9 +507,10 @@ impl Scanner<'_> {
                 rest.clear();
             }
         }
-        let end = Some(trim_end_before(self.text, span.end));
+        let end = trim_end_before(self.text, span.end);
         for o in rest.into_iter().rev() {
-            self.unclosed_to(o, end);
+            let end = self.flatten(o, end);
+            self.unclosed_to(o, Some(end));
         }
         carry_out
     }
@@ -575,14 +565,7 @@ impl Scanner<'_> {
         }
         if can_open && matches!(c, '‘' | '‚' | '\'' | '‛') {
             let idx = self.push_mark(at, c, MarkRole::Open);
-            stack.push(Open {
-                mark: idx,
-                ch: c,
-                fam: Family::Single,
-                tentative: true,
-                paragraph: pi,
-                depth: stack.len(),
-            });
+            stack.push(Open { mark: idx, ch: c, tentative: true, paragraph: pi, depth: stack.len() });
             return;
         }
         self.push_mark(at, c, MarkRole::Apostrophe);
@@ -619,6 +602,31 @@ impl Scanner<'_> {
             depth: open.depth,
             cue_span: None,
         });
+    }
+
+    /// An unclosed opening mark with closed quotes after it in its paragraph: those were not
+    /// nested in it but followed it (`"We will go, he said. Then "it is fine," she said.`).
+    /// They become top-level again and the unclosed quote ends before the first of them.
+    fn flatten(&mut self, open: Open, end: usize) -> usize {
+        let o = self.marks[open.mark].span;
+        let inner: Vec<usize> = (0..self.quotes.len())
+            .filter(|&k| {
+                let q = &self.quotes[k];
+                q.open.start > o.start
+                    && q.open.start < end
+                    && q.depth > open.depth
+                    && q.paragraph == open.paragraph
+            })
+            .collect();
+        let Some(first) = inner.iter().map(|&k| self.quotes[k].open.start).min() else { return end };
+        // Only when the inner quotes are of the same family: «…„…“…» is real nesting.
+        if !inner.iter().all(|&k| family(self.quotes[k].marks.0) == family(self.marks[open.mark].ch)) {
+            return end;
+        }
+        for k in inner {
+            self.quotes[k].depth -= 1;
+        }
+        trim_end_before(self.text, first)
     }
 
     /// Records an opening mark that was never closed; its quote runs to `end`.
@@ -697,10 +705,20 @@ fn continues(open: char, c: char) -> bool {
 
 /// After a mark shaped as an opening one: does the text read like an attribution
 /// (`the ministry said`, `he added`)? Then the mark was meant to close the open quote.
-fn looks_like_attribution(after: &str) -> bool {
+fn looks_like_attribution(after: &str, lang: &str) -> bool {
     let t = after.trim_start();
     let first = t.chars().next();
     if !first.is_some_and(char::is_lowercase) {
+        return false;
+    }
+    // A speech cue within the next few words (`the ministry said`, `he added`).
+    let lx = crate::analysis::speakers::lexicon::for_lang(lang);
+    let cue = t
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .any(|w| lx.maybe_cue(&w.to_lowercase()));
+    if !cue {
         return false;
     }
     // The rest of the sentence has no closing mark of its own.
@@ -785,6 +803,21 @@ mod tests {
         assert_eq!(qa.problems[0].kind, ProblemKind::CloseAfterSpace);
         let (_, qa) = run("\"We reached an agreement. \"");
         assert_eq!(qa.problems[0].kind, ProblemKind::Spaced);
+    }
+
+    #[test]
+    fn straight_quotes_nested_in_straight_quotes() {
+        let (q, qa) =
+            run("\"Once the government says, \"O.K., this is a disaster,\" we can help,\" she said.");
+        assert_eq!(
+            q,
+            [
+                "Once the government says, \"O.K., this is a disaster,\" we can help,",
+                "O.K., this is a disaster,"
+            ]
+        );
+        assert!(qa.problems.is_empty(), "{:?}", qa.problems);
+        assert_eq!(qa.quotes.len(), 1);
     }
 
     #[test]

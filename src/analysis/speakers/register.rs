@@ -230,6 +230,12 @@ fn roles_backward(words: &[Word], mut end: usize, lx: &Lexicon, acc: &mut RoleWo
     }
 }
 
+/// Whether a role, title or nationality form starts at word `k`.
+fn is_role_word(words: &[Word], k: usize, lx: &Lexicon) -> bool {
+    let mut probe = RoleWords::default();
+    roles_forward(words, k, words.len(), lx, &mut probe) > k
+}
+
 /// The appositive after a name: `, head of the union,` / `, глава МИД России,`. Returns the
 /// role words (range of the whole appositive) if it names a role or nationality.
 pub fn appositive(words: &[Word], after: usize, lx: &Lexicon) -> Option<RoleWords> {
@@ -248,6 +254,15 @@ pub fn appositive(words: &[Word], after: usize, lx: &Lexicon) -> Option<RoleWord
         return None;
     }
     let mut acc = RoleWords { start, end, ..Default::default() };
+    // An appositive names a role or nationality; a clause (`, ont dit des experts`), a cue or
+    // another person's name means it is something else.
+    if (start..end).any(|k| lx.maybe_cue(&words[k].lower))
+        || (start + 1..end).any(|k| {
+            name_word(&words[k - 1], lx) && name_word(&words[k], lx) && !is_role_word(words, k - 1, lx)
+        })
+    {
+        return None;
+    }
     let mut i = start;
     // Skip an article.
     if matches!(
@@ -256,6 +271,16 @@ pub fn appositive(words: &[Word], after: usize, lx: &Lexicon) -> Option<RoleWord
     ) {
         i += 1;
     }
+    // The role must come first (after an article and an adjective or two).
+    let mut first_role = None;
+    for k in i..end.min(i + 3) {
+        let mut probe = RoleWords::default();
+        if roles_forward(words, k, end, lx, &mut probe) > k {
+            first_role = Some(k);
+            break;
+        }
+    }
+    first_role?;
     for k in i..end {
         let mut probe = RoleWords::default();
         let n = roles_forward(words, k, end, lx, &mut probe);

@@ -81,8 +81,12 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
         // First-person words before it.
         let head = &words[..sep];
+        // Lower-cased words; `US` (the country) is not `us`.
         let first_person = head.iter().any(|w| {
-            !w.2 && (lx.first_person.contains(&w.1) || w.1.starts_with("j'") || w.1.starts_with("j’"))
+            let acronym = w.0.slice(text).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                && w.1.chars().count() > 1;
+            !w.2 && !acronym
+                && (lx.first_person.contains(&w.1) || w.1.starts_with("j'") || w.1.starts_with("j’"))
         });
         // Reported speech: a cue (`said that ...`) already in the head.
         let reported = (0..head.len()).any(|k| {

@@ -48,6 +48,8 @@ enum Where {
     Glued,
     /// A line that is a number and the phrase: `1 234 views`, `Просмотров 1234`.
     Counted,
+    /// A vocabulary word (kinds `platform` and `ours`), not a pattern by itself.
+    Word,
 }
 
 #[derive(Clone, Debug)]
@@ -61,6 +63,7 @@ pub struct Pattern {
 
 const MAX_START_WORDS: usize = 20;
 const MAX_LABEL_WORDS: usize = 8;
+const MAX_PLATFORM_WORDS: usize = 12;
 
 /// Every language's boilerplate patterns, and problems found loading them.
 pub fn patterns() -> &'static (Vec<Pattern>, Vec<String>) {
@@ -86,12 +89,13 @@ pub fn patterns() -> &'static (Vec<Pattern>, Vec<String>) {
                     "label" => Where::Label,
                     "glued" => Where::Glued,
                     "counted" => Where::Counted,
+                    "word" => Where::Word,
                     other => {
                         errors.push(format!("{lang}/{name}: `{phrase}`: unknown place `{other}`"));
                         continue;
                     }
                 };
-                if message(kind).is_none() {
+                if message(kind).is_none() && !matches!(kind, "platform" | "ours") {
                     errors.push(format!("{lang}/{name}: `{phrase}`: unknown kind `{kind}`"));
                     continue;
                 }
@@ -119,26 +123,21 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let model = &ctx.analysis.text;
     let (pats, _) = patterns();
     let mut out: Vec<(Span, &Pattern)> = Vec::new();
-    // Line and sentence starts of every paragraph that is not code.
-    for (pi, p) in model.paragraphs.iter().enumerate() {
-        if p.kind == ParagraphKind::Code {
-            continue;
-        }
+    let code = |pi: usize| model.paragraphs.get(pi).is_some_and(|p| p.kind == ParagraphKind::Code);
+    // Every line of every paragraph that is not code...
+    for p in model.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Code) {
         let mut line_start = p.span.start;
         for line in p.span.slice(text).split('\n') {
             let span = Span::new(line_start, line_start + line.len());
             line_start = span.end + 1;
-            if let Some(hit) = line_hit(text, span, pats) {
-                out.push(hit);
-            }
+            out.extend(line_hit(text, span, pats));
         }
-        for s in model.sentences.iter().filter(|s| s.paragraph == pi) {
-            let line_end = text[s.span.start..].find('\n').map_or(text.len(), |i| s.span.start + i);
-            let unit = Span::new(s.span.start, s.span.end.min(line_end));
-            if let Some(hit) = start_hit(text, unit, pats) {
-                out.push(hit);
-            }
-        }
+    }
+    // ...and every sentence (up to its line end), for residue glued after a sentence.
+    for s in model.sentences.iter().filter(|s| !code(s.paragraph)) {
+        let line_end = s.span.slice(text).find('\n').map_or(s.span.end, |i| s.span.start + i);
+        let unit = Span::new(s.span.start, line_end);
+        out.extend(start_hit(text, unit, pats));
     }
     glued_hits(ctx, pats, &mut out);
     out.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
@@ -202,16 +201,8 @@ fn line_hit<'p>(text: &str, line: Span, pats: &'p [Pattern]) -> Option<(Span, &'
     let rest = &text[core..line.end];
     let core_text = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
     let lower = core_text.to_lowercase();
-    for p in pats {
-        let hit = match p.where_ {
-            Where::Line => lower == p.phrase,
-            Where::Counted => counted(&lower, &p.phrase),
-            Where::Label => label_rest(&lower, &p.phrase).is_some_and(|r| words(r) <= MAX_LABEL_WORDS),
-            Where::Start | Where::Glued => false,
-        };
-        if hit {
-            return Some((line, p));
-        }
+    if let Some(p) = whole_unit_hit(&lower, pats) {
+        return Some((line, p));
     }
     // `(Photo: Reuters)` inside a line.
     let mut from = line.start;
@@ -229,10 +220,58 @@ fn line_hit<'p>(text: &str, line: Span, pats: &'p [Pattern]) -> Option<(Span, &'
     None
 }
 
-/// After `phrase`, an optional space and a colon: the rest of the text, if any.
+/// Checks that look at a whole line or sentence (`lower`: its lower-cased words, without
+/// leading bullets and trailing punctuation).
+fn whole_unit_hit<'p>(lower: &str, pats: &'p [Pattern]) -> Option<&'p Pattern> {
+    let hit = pats.iter().find(|p| match p.where_ {
+        Where::Line => lower == p.phrase,
+        Where::Counted => counted(lower, &p.phrase),
+        Where::Label => label_rest(lower, &p.phrase).is_some_and(|r| words(r) <= MAX_LABEL_WORDS),
+        Where::Start | Where::Glued | Where::Word => false,
+    });
+    hit.or_else(|| platform_prompt(lower, pats))
+}
+
+/// A short line that names a platform and speaks as the publisher (`our Telegram channel`,
+/// «наш канал в Telegram», `unserem WhatsApp-Kanal`): a subscribe prompt however it is
+/// worded. A news sentence about a platform does not say "our".
+fn platform_prompt<'p>(lower: &str, pats: &'p [Pattern]) -> Option<&'p Pattern> {
+    // Speech about "our" channel is news, not furniture.
+    let sentences = lower.matches(". ").count() + lower.matches("! ").count() + lower.matches("? ").count();
+    if words(lower) > MAX_PLATFORM_WORDS || sentences > 0 || lower.contains(['"', '«', '»', '“', '”', '„'])
+    {
+        return None;
+    }
+    // Positions of platform names and first-person words; they must stand close together
+    // (`our Telegram`, `us on X`, `нашем Telegram-канале`), not `our reporter asked X`.
+    let mut platforms = Vec::new();
+    let mut ours = Vec::new();
+    let tokens =
+        lower.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').filter(|w| !w.is_empty());
+    for (i, w) in tokens.enumerate() {
+        let w = w.trim_matches(['-', '\'']);
+        for p in pats.iter().filter(|p| p.where_ == Where::Word) {
+            if w == p.phrase || w.split('-').any(|part| part == p.phrase) {
+                match p.kind {
+                    "platform" => platforms.push(i),
+                    "ours" => ours.push(i),
+                    _ => {}
+                }
+            }
+        }
+    }
+    let close = platforms.iter().any(|&a| ours.iter().any(|&b| a.abs_diff(b) <= 2));
+    close.then(|| pats.iter().find(|p| p.kind == "prompt")).flatten()
+}
+
+/// After `phrase`, an optional space and a colon (or a spaced dash): the rest, if any.
 fn label_rest<'a>(lower: &'a str, phrase: &str) -> Option<&'a str> {
     let rest = lower.strip_prefix(phrase)?;
-    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']).strip_prefix(':')?;
+    let rest = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let rest = rest.strip_prefix(':').or_else(|| {
+        let r = rest.strip_prefix(['—', '–', '-'])?;
+        r.starts_with([' ', '\u{a0}']).then_some(r)
+    })?;
     let rest = rest.trim();
     (!rest.is_empty()).then_some(rest)
 }
@@ -254,10 +293,19 @@ fn counted(lower: &str, phrase: &str) -> bool {
 }
 
 fn start_hit<'p>(text: &str, unit: Span, pats: &'p [Pattern]) -> Option<(Span, &'p Pattern)> {
+    let unit = trim_span(text, unit);
     let core = core_start(text, unit.start, unit.end)?;
+    if words(unit.slice(text)) > MAX_START_WORDS {
+        return None;
+    }
     let lower = lower_prefix(text, core, unit.end);
-    let p = pats.iter().find(|p| p.where_ == Where::Start && starts_with_phrase(&lower, &p.phrase))?;
-    (words(unit.slice(text)) <= MAX_START_WORDS).then_some((trim_span(text, unit), p))
+    if let Some(p) = pats.iter().find(|p| p.where_ == Where::Start && starts_with_phrase(&lower, &p.phrase)) {
+        return Some((unit, p));
+    }
+    // A sentence that is a credit, an advertisement marker or a prompt by itself:
+    // `Vladimir Putin. Photo: Kremlin.ru`, `Реклама. ООО «…»`.
+    let whole = text[core..unit.end].trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    whole_unit_hit(&whole, pats).map(|p| (Span::new(core, unit.end), p))
 }
 
 /// `Telegram4521` (a word token that is a platform name and a number) and `👁 1234`.

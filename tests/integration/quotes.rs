@@ -110,3 +110,62 @@ fn gold_speaker_accuracy_per_language() {
     assert!(per.iter().map(|p| p.2).sum::<usize>() >= 80);
     assert!(!failed, "speaker accuracy under 90%:\n{report}");
 }
+
+#[test]
+fn pronouns_resolve_by_gender() {
+    let text = "Council vote\n\nMayor Linda Okafor defended the plan. Opposition leader Mark Reyes voted against it.\n\n\"Every figure has been checked,\" she said.\n\n\"Nobody believes that,\" he replied.\n";
+    let got = speakers(text);
+    let names: Vec<Option<&str>> = got.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(names, [Some("Linda Okafor"), Some("Mark Reyes")], "{got:?}");
+}
+
+#[test]
+fn five_languages_patterns() {
+    let cases = [
+        ("Переговоры\n\nМинистр иностранных дел России Сергей Лавров прибыл в Анкару.\n\n«Мы готовы к диалогу», — заявил Лавров.\n\n«Но только на равных», — добавил он.\n", ["Сергей Лавров", "Сергей Лавров"]),
+        ("Lage\n\nBundeskanzler Olaf Scholz sprach am Montag.\n\n„Wir stehen an der Seite der Ukraine“, sagte Scholz.\n\n„Das bleibt so“, fügte er hinzu.\n", ["Olaf Scholz", "Olaf Scholz"]),
+        ("Visite\n\nLe président Emmanuel Macron était à Berlin.\n\n« Nous devons avancer ensemble », a déclaré M. Macron.\n\n« L'Europe est à un tournant », a-t-il ajouté.\n", ["Emmanuel Macron", "Emmanuel Macron"]),
+        ("Bruselas\n\nEl presidente del Gobierno, Pedro Sánchez, viajó a Bruselas.\n\n\"España cumplirá sus compromisos\", dijo Sánchez.\n\n\"No habrá recortes\", añadió.\n", ["Pedro Sánchez", "Pedro Sánchez"]),
+    ];
+    for (text, want) in cases {
+        let got = speakers(text);
+        let names: Vec<&str> = got.iter().filter_map(|(_, s)| s.as_deref()).collect();
+        assert_eq!(names, want, "{got:?}");
+    }
+}
+
+/// Odd inputs never panic and every quote and speaker span is on character boundaries.
+#[test]
+fn odd_inputs_do_not_panic() {
+    let inputs = [
+        "\"",
+        "“",
+        "«",
+        "»«",
+        "„“”‘’‚'\"«»‹›「」『』",
+        "''''",
+        "\"\"\"\"\"",
+        "a\"b\"c\"",
+        "« »",
+        "\u{a0}«\u{a0}»\u{a0}",
+        "T\n\n“a\n\n“b\n\n“c",
+        "said said said",
+        "\"x,\" said",
+        "According to, \"",
+        "— заявил",
+        "„“, so",
+        "\"Q,\" he said. \"R,\" she added. \"S\" they",
+        "Й\"ё\"ʼ'ʼ",
+        "x\n\n\"\n\n\"\n\n\"",
+    ];
+    for s in inputs {
+        let text = format!("Title\n\n{s}\n");
+        let report = check_text(&text);
+        for q in &report.documents[0].quotes {
+            assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end), "{s:?}");
+            if let Some(sp) = &q.speaker {
+                assert!(text.is_char_boundary(sp.span.start) && text.is_char_boundary(sp.span.end), "{s:?}");
+            }
+        }
+    }
+}

@@ -23,6 +23,11 @@ impl Gender {
         }
     }
 
+    /// The gender a given name usually has (`Anna` -> female), if the lexicon knows it.
+    pub fn of_given(lx: &Lexicon, given: &str) -> Gender {
+        given.split_whitespace().next().and_then(|g| lx.first_names.get(g)).copied().unwrap_or(Gender::Any)
+    }
+
     /// Whether a pronoun or verb of gender `self` can refer to a person of gender `other`.
     pub fn fits(self, other: Gender) -> bool {
         self == Gender::Any || other == Gender::Any || self == other
@@ -74,6 +79,8 @@ pub struct Lexicon {
     pub not_names: HashSet<String>,
     /// `former`, `бывший`, `ehemalige`: a role after one of these is a past one.
     pub former: HashSet<String>,
+    /// Given names with their usual gender (from every language: names travel).
+    pub first_names: HashMap<String, Gender>,
     /// Weekday names (lower case): capitalised in English, never names.
     pub weekdays: HashSet<String>,
     /// Every cue's first word, for a quick check.
@@ -137,6 +144,11 @@ impl Lexicon {
             lx.former.extend(crate::lang::lines(lang, "former.txt").map(str::to_lowercase));
             for r in crate::lang::records(lang, "weekdays.txt") {
                 lx.weekdays.extend(r.iter().skip(1).map(|w| w.to_lowercase()));
+            }
+        }
+        for &lang in crate::lang::SUPPORTED {
+            for r in crate::lang::records(lang, "first_names.txt") {
+                lx.first_names.entry(r[0].to_string()).or_insert(Gender::parse(r.get(1)));
             }
         }
         // Longest forms first, so `fügte hinzu` wins over `fügte`.

@@ -452,6 +452,11 @@ pub fn add_person(people: &mut Vec<Person>, words: &[Word], src: &str, run: &Nam
         p.given = (!given.is_empty()).then(|| given.join(" "));
         p.surname = surname;
     }
+    if p.gender == Gender::Any {
+        if let Some(g) = &p.given {
+            p.gender = Gender::of_given(lx, g);
+        }
+    }
     if !p.mentions.iter().any(|m| m.span == span) {
         p.mentions.push(Mention { span, surname: surname_span, full: !single });
     }
@@ -475,7 +480,6 @@ pub fn add_person(people: &mut Vec<Person>, words: &[Word], src: &str, run: &Nam
             }
         }
     }
-    let _ = lx;
     idx
 }
 

@@ -65,8 +65,6 @@ pub struct CrossDocuments {
     pub quotes: Vec<BatchQuote>,
     /// Identity of each document (see [`ledger::document_key`]), by batch index.
     pub keys: Vec<String>,
-    /// `path` or `path#id` of each document, for messages.
-    pub names: Vec<String>,
     /// Shingle -> indexes into `quotes`.
     index: HashMap<u64, Vec<u32>>,
     /// `(doc, quote)` -> position in `quotes`.
@@ -81,15 +79,8 @@ impl CrossDocuments {
         let mut cross = CrossDocuments::default();
         for (d, (doc, analysis)) in docs.iter().enumerate() {
             cross.keys.push(ledger::document_key(doc));
-            cross.names.push(match &doc.id {
-                Some(id) => format!("{}#{id}", doc.path),
-                None => doc.path.clone(),
-            });
             for (q, quote) in analysis.quotes.quotes.iter().enumerate() {
-                let Some(speaker) = &quote.speaker else { continue };
-                if speaker.name.trim().is_empty() {
-                    continue;
-                }
+                let Some(speaker) = crate::ledger::comparable_speaker(quote) else { continue };
                 let tokens = Tokens::new(quote.span.slice(&doc.text));
                 if !tokens.informative() {
                     continue;

@@ -106,9 +106,9 @@ impl DocumentRecord {
             .quotes
             .iter()
             .filter_map(|q| {
-                let speaker = q.speaker.as_ref()?;
+                let speaker = comparable_speaker(q)?;
                 let text = q.span.slice(&doc.text).trim();
-                if speaker.name.trim().is_empty() || text.is_empty() {
+                if text.is_empty() {
                     return None;
                 }
                 Some(QuoteRecord {
@@ -130,6 +130,16 @@ impl DocumentRecord {
             quotes,
         }
     }
+}
+
+/// The speaker of a quote, when the quote can be compared with others: a top-level quote
+/// credited to a named speaker. Anonymous sources (`a senior diplomat`) are left out (they may
+/// well be the person another text names), and so are quotes inside quotes, whose speaker is
+/// someone the outer speaker quotes.
+pub fn comparable_speaker(quote: &crate::analysis::Quote) -> Option<&crate::analysis::quotes::SpeakerRef> {
+    let speaker = quote.speaker.as_ref()?;
+    let anonymous = speaker.kind == crate::analysis::quotes::SpeakerKind::Anonymous;
+    (!anonymous && quote.depth == 0 && !speaker.name.trim().is_empty()).then_some(speaker)
 }
 
 /// A document's identity across runs: its canonical path (as given if it cannot be resolved,

@@ -443,7 +443,7 @@ fn ledger_trusted_entry_decides() {
     assert_eq!(found.len(), 1, "{found:#?}");
     let (doc, message, evidence) = &found[0];
     assert_eq!(*doc, 1);
-    assert!(message.contains("trusted source") && message.contains("wire.txt"), "{message}");
+    assert!(message.contains("trusted source") && message.contains("Anna Kovacs"), "{message}");
     assert!(evidence[0].contains("Anna Kovacs") && evidence[0].contains("trusted"), "{evidence:?}");
 }
 
@@ -523,4 +523,60 @@ fn a_single_document_has_nothing_to_conflict_with() {
     assert!(!codes(&check_text(text)).contains(&"A404"));
     let settings = Settings { select: vec!["A404".into()], ..Default::default() };
     assert!(codes(&check_doc(Document::from_text("one.txt", text), &settings)).is_empty());
+}
+
+#[test]
+fn cli_end_to_end_wire_recorded_then_translation_checked() {
+    let dir = temp_dir("cli-e2e");
+    std::fs::write(
+        dir.join("wire.txt"),
+        "Border talks stall\n\nVienna, 4 March 2025\n\n\"We will not accept any deal that leaves the border villages undefended,\" Foreign Minister Anna Kovacs told reporters.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("right.txt"),
+        "No deal\n\nAnna Kovacs said: \"we will not accept any deal that leaves the border villages undefended.\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("wrong.txt"),
+        "Proposal rejected\n\n\u{201c}We will not accept any deal which leaves the border villages undefended\u{201d}, Prime Minister Piotr Laski said.\n",
+    )
+    .unwrap();
+    let (code, out, err) = faithful(&["ledger", "add", "--trusted", "wire.txt"], &dir);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("recorded 1 quote(s) from 1 document(s) as trusted"), "{out}");
+
+    let (code, out, _) = faithful(&["ledger", "find", "will not accept any deal"], &dir);
+    assert_eq!(code, 0);
+    assert!(out.contains("Anna Kovacs") && out.contains("wire.txt") && out.contains("2025-03-04"), "{out}");
+    assert!(out.contains("trusted"), "{out}");
+    let (code, out, _) = faithful(&["ledger", "find", "--format", "json", "WILL NOT ACCEPT ANY DEAL"], &dir);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json[0]["speaker"], "Anna Kovacs");
+    assert_eq!(json[0]["trusted"], true);
+
+    // Each checked alone against the ledger: only the wrong one is flagged.
+    let (code, out, err) =
+        faithful(&["check", "--ledger", "--select", "A404", "--format", "json", "right.txt"], &dir);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) =
+        faithful(&["check", "--ledger", "--select", "A404", "--format", "json", "wrong.txt"], &dir);
+    assert_eq!(code, 1, "{out}{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let finding = &report["documents"][0]["findings"][0];
+    assert_eq!(finding["code"], "A404");
+    assert!(finding["message"].as_str().unwrap().contains("Anna Kovacs"), "{finding}");
+    assert!(finding["message"].as_str().unwrap().contains("trusted source"), "{finding}");
+    let evidence = &finding["evidence"][0];
+    assert_eq!(evidence["path"], "wire.txt");
+    assert!(evidence["text"].as_str().unwrap().starts_with("We will not accept"), "{evidence}");
+    assert_eq!(evidence["span"]["line"], 5);
+    // Without the ledger, the wrong article alone has nothing to conflict with.
+    let (code, _, _) = faithful(&["check", "--select", "A404", "wrong.txt"], &dir);
+    assert_eq!(code, 0);
+    // Checking the wire itself against the ledger it is in: its own entry does not count.
+    let (code, out, _) = faithful(&["check", "--ledger", "--select", "A404", "wire.txt"], &dir);
+    assert_eq!(code, 0, "{out}");
 }

@@ -84,12 +84,12 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             Attribution::Ledger(_) => 2,
         });
         let Some(first) = against.first() else { continue };
+        // The places go in the evidence (the report shows their paths); the message stays
+        // the same wherever the files are.
         let where_ = match first {
-            Attribution::Ledger(e) if e.trusted => {
-                format!("a trusted source in the quote ledger ({})", e.location())
-            }
-            Attribution::Ledger(e) => format!("the quote ledger ({})", e.location()),
-            Attribution::Batch(b) => format!("another document of this batch ({})", ctx.cross.names[b.doc]),
+            Attribution::Ledger(e) if e.trusted => "a trusted source in the quote ledger",
+            Attribution::Ledger(_) => "the quote ledger",
+            Attribution::Batch(_) => "another document of this batch",
         };
         let mut d = Diagnostic::new(
             quote.span,

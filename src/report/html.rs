@@ -24,7 +24,7 @@ const STYLE: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
 /// `sha256-` + base64 of SHA-256 of STYLE and SCRIPT, for the Content-Security-Policy. A test
 /// recomputes them (and says the new values when a file changed).
-pub const STYLE_HASH: &str = "sha256-Z2/qw59aLhlfQNOmsT+jD+SjUp1/XYxRR6C0n7fOugA=";
+pub const STYLE_HASH: &str = "sha256-+cmoAze9WmWxqzUtnSwUO898N7LJtdmISA+cviRO53Q=";
 pub const SCRIPT_HASH: &str = "sha256-wET1f2/RKKlF+Csjw/i+Uqe6bQX01YFqBbAW+gRzpW8=";
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -235,20 +235,43 @@ fn page(report: &Report) -> String {
     }
     s.push_str("</div>\n</header>\n");
 
-    // The document list, for batches.
+    // The document list, for batches: documents with findings first-class, clean ones
+    // folded away (a feed of hundreds of items should not push the findings off screen).
     if report.documents.len() > 1 {
-        s.push_str("<nav class=\"documents\" aria-label=\"Documents\"><h2>Documents</h2>\n<ol>\n");
-        for (i, d) in report.documents.iter().enumerate() {
-            let counts = counts(&d.findings);
+        let item = |i: usize, d: &DocumentReport| {
+            format!(
+                "<li value=\"{n}\"><a href=\"#doc-{n}\">{}</a> <span class=\"doc-counts\">{}</span></li>\n",
+                esc(&human::display_name(d)),
+                counts(&d.findings),
+                n = i + 1
+            )
+        };
+        let (flagged, clean): (Vec<_>, Vec<_>) =
+            report.documents.iter().enumerate().partition(|(_, d)| !d.findings.is_empty());
+        s.push_str("<nav class=\"documents\" aria-label=\"Documents\"><h2>Documents</h2>\n");
+        if !flagged.is_empty() {
+            s.push_str("<ol>\n");
+            for (i, d) in &flagged {
+                s.push_str(&item(*i, d));
+            }
+            s.push_str("</ol>\n");
+        }
+        if !clean.is_empty() {
             let _ = writeln!(
                 s,
-                "<li><a href=\"#doc-{}\">{}</a> <span class=\"doc-counts\">{}</span></li>",
-                i + 1,
-                esc(&human::display_name(d)),
-                counts
+                "<details class=\"clean-docs\"><summary>{} without findings</summary><ol>",
+                if clean.len() == 1 {
+                    "1 document".to_string()
+                } else {
+                    format!("{} documents", clean.len())
+                }
             );
+            for (i, d) in &clean {
+                s.push_str(&item(*i, d));
+            }
+            s.push_str("</ol></details>\n");
         }
-        s.push_str("</ol>\n</nav>\n");
+        s.push_str("</nav>\n");
     }
 
     s.push_str("<main>\n");

@@ -21,7 +21,7 @@ use crate::finding::{Finding, Origin, Severity};
 use crate::input::InputError;
 use crate::span::{LineIndex, Span};
 
-pub use text::{excerpt, invisible_name, Excerpt};
+pub use text::{excerpt, invisible_name, visible, Excerpt};
 
 /// Output formats of `check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

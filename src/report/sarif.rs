@@ -190,7 +190,7 @@ fn log(report: &Report) -> Log {
         .iter()
         .map(|e| Notification {
             level: "error",
-            message: Text { text: format!("{}: {}", e.path, e.message) },
+            message: Text { text: super::visible(&format!("{}: {}", e.path, e.message)) },
             locations: vec![file_location(&e.path)],
         })
         .collect();
@@ -287,7 +287,8 @@ fn result(d: &DocumentReport, lines: &LineIndex, f: &FindingField) -> SarifResul
         rule_id: f.code,
         rule_index,
         level: level(f.severity),
-        message: Text { text: message },
+        // Messages are for people: invisible characters as markers (snippets stay exact).
+        message: Text { text: super::visible(&message) },
         locations: vec![location],
         related_locations: related,
     }
@@ -297,7 +298,7 @@ fn related(d: &DocumentReport, lines: &LineIndex, i: usize, e: &EvidenceField) -
     let path = e.path.as_deref().unwrap_or(&d.path);
     let mut location = file_location(path);
     location.id = Some(i + 1);
-    location.message = Some(Text { text: format!("{}: {:?}", e.note, e.text) });
+    location.message = Some(Text { text: super::visible(&format!("{}: {:?}", e.note, e.text)) });
     let in_this_text = e.path.is_none() && d.id.is_none();
     let source_text = match (&d.source, &d.source_text) {
         (Some(s), Some(t)) if e.path.as_deref() == Some(s.path.as_str()) && e.span.end <= t.len() => Some(t),

@@ -30,6 +30,23 @@ pub fn invisible_name(c: char) -> Option<String> {
     invisible.then(|| format!("U+{:04X}", c as u32))
 }
 
+/// `text` with every invisible character replaced by its `<U+XXXX>` marker, for messages
+/// people read (in viewers that would otherwise obey a bidi override).
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match invisible_name(c) {
+            Some(name) => {
+                out.push('<');
+                out.push_str(&name);
+                out.push('>');
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
 /// How many characters of context to keep on each side of a span on a long line.
 const CONTEXT: usize = 60;
 /// How many characters of the span itself to show at most.

@@ -337,3 +337,17 @@ fn bilingual_units_are_shown_side_by_side() {
         "{first}"
     );
 }
+
+#[test]
+fn other_formats_show_bidi_controls_in_messages_as_markers() {
+    let report = hostile_report();
+    let sarif: serde_json::Value = serde_json::from_str(&render(&report, OutputFormat::Sarif)).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    let messages: Vec<&str> = results.iter().map(|r| r["message"]["text"].as_str().unwrap()).collect();
+    assert!(messages.iter().all(|m| !m.contains('\u{202e}')), "{messages:?}");
+    assert!(messages.iter().any(|m| m.contains("<U+202E>")), "{messages:?}");
+    for format in [OutputFormat::Human, OutputFormat::Github, OutputFormat::Markdown] {
+        assert!(!render(&report, format).contains('\u{202e}'), "{format:?}");
+    }
+}

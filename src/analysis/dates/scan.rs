@@ -265,6 +265,9 @@ fn year_context(s: &str, para: Span, sp: Span, lex: &Lexicon) -> Option<String> 
     if !next.is_empty() && lex.year_after.iter().any(|w| *w == next || *w == next.trim_end_matches('.')) {
         return Some(format!("year word '{next}' after it"));
     }
+    if before.trim_end().ends_with('(') && after.trim_start().starts_with(')') {
+        return Some("year in brackets".into());
+    }
     // A unit, a currency or a scale word after the number makes it a quantity.
     let trimmed = after.trim_start();
     if trimmed.starts_with(['%', '$', '€', '£']) {

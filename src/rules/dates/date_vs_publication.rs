@@ -3,7 +3,9 @@
 //! an event told in the past that falls after the publication date (`the minister said on
 //! 10 April` in a text of 3 April), an event told as future or expected that lies before it
 //! (`Exports in 2021 are expected to exceed` in a text of 2022), and a yearless date that
-//! only makes sense in another year (`the summit will open on March 3` published on 3 April).
+//! only makes sense in another year (`the summit will open on March 3` published on 3 April),
+//! and an explicit date next to a relative one that the publication date contradicts
+//! (`this year (2024)` or `today, 2 April` in a text of 2 May 2025).
 //!
 //! The publication date comes from `--published`, front matter or JSONL `date`, or a dateline
 //! (`Vienna, 3 April 2025`). Without one the rule says nothing. The tense is read from cue
@@ -11,7 +13,8 @@
 //! verb endings); the finding shows the cue it used.
 //!
 //! Left alone: future events in the future tense, history (`since 1998`, `in the 1970s`,
-//! `compared with 2019`), deadlines (`by 2030`), dates inside quotations, headlines.
+//! `compared with 2019`), deadlines (`by 2030`), plans told in the past (`was scheduled to
+//! open on 10 May`), dates inside quotations, headlines.
 //!
 //! ## Why is this bad?
 //! A date that moved in translation (a year off by one, a month name confused) often turns a
@@ -35,7 +38,7 @@
 use chrono::{Duration, NaiveDate};
 
 use super::human;
-use crate::analysis::dates::{DateKind, DateMention, Frame, Tense};
+use crate::analysis::dates::{DateKind, DateMention, Frame, RelUnit, Tense};
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 
@@ -113,7 +116,65 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
         out.push(d);
     }
+    out.extend(relative_conflicts(ctx, p));
+    out.sort_by_key(|d| (d.span.start, d.span.end));
     out
+}
+
+/// `this year (2024)`, `yesterday, 2 April`, `в прошлом году, в 2023-м`: a relative phrase
+/// right next to an explicit date that the publication date puts elsewhere.
+fn relative_conflicts(ctx: &Context, p: NaiveDate) -> Vec<Diagnostic> {
+    let s = ctx.text();
+    let dates = &ctx.analysis.dates;
+    let mut out = Vec::new();
+    for r in dates.iter().filter(|m| m.kind == DateKind::Relative) {
+        let (Some(rel), Some(rv)) = (r.relative, r.resolved) else { continue };
+        if headline(ctx, r) || quoted(ctx, r.span.start) {
+            continue;
+        }
+        for e in dates.iter().filter(|m| !matches!(m.kind, DateKind::Relative | DateKind::Decade)) {
+            let (a, b) = if e.span.start >= r.span.end {
+                (r.span.end, e.span.start)
+            } else {
+                (e.span.end, r.span.start)
+            };
+            if b < a || !adjacent(&s[a..b]) || e.written.year.is_none() && e.kind != DateKind::DayMonth {
+                continue;
+            }
+            let ev = e.value();
+            let clash = match rel.unit {
+                RelUnit::Year => ev.year.is_some() && ev.year != rv.year,
+                RelUnit::Month => ev.month.is_some() && (ev.year, ev.month) != (rv.year, rv.month),
+                RelUnit::Day => ev.day.is_some() && ev.to_naive() != rv.to_naive(),
+                RelUnit::Week => false,
+            };
+            if !clash {
+                continue;
+            }
+            let (rt, et) = (r.span.slice(s), e.span.slice(s));
+            out.push(
+                Diagnostic::new(
+                    e.span,
+                    format!(
+                        "'{et}' does not fit '{rt}': by the publication date {p}, '{rt}' is {}",
+                        human(&rv)
+                    ),
+                )
+                .with_evidence(Evidence::here(r.span, format!("relative date: {}", r.evidence))),
+            );
+        }
+    }
+    out
+}
+
+/// Only punctuation, brackets and at most one short preposition between two date phrases.
+fn adjacent(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    match words.as_slice() {
+        [] => gap.chars().count() <= 4,
+        [w] => w.chars().count() <= 3 && gap.chars().count() <= 8,
+        _ => false,
+    }
 }
 
 fn span_text(

@@ -5,7 +5,7 @@
 //! way for the text's language (`»…«` in French, Russian or Spanish text, `«…«`).
 //!
 //! French spacing inside guillemets (`« … »`, with or without no-break spaces) is correct
-//! and not reported.
+//! and not reported; a French pair spaced on one side only (`« mot»`) is.
 //!
 //! ## Why is this bad?
 //! A misplaced mark shifts the quote's boundary: readers (and tools) take the attribution for
@@ -54,6 +54,22 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             _ => continue,
         };
         out.push(d);
+    }
+    // French guillemets spaced on one side only (`« mot»`, `«mot »`).
+    if lang == "fr" {
+        let text = ctx.text();
+        for q in qa.all.iter().filter(|q| q.closed && q.marks == ('«', '»')) {
+            let Some(close) = q.close else { continue };
+            let inner_left = q.open.end < q.span.start && !text[q.open.end..q.span.start].is_empty();
+            let inner_right = q.span.end < close.start && !text[q.span.end..close.start].is_empty();
+            if inner_left != inner_right {
+                let (mark, ch) = if inner_left { (close, '»') } else { (q.open, '«') };
+                out.push(
+                    Diagnostic::new(mark, format!("Guillemet {ch} is not spaced like its partner: French puts a (no-break) space inside both marks"))
+                        .with_suggestion("write « mot » (with no-break spaces) or «mot» on both sides"),
+                );
+            }
+        }
     }
     // »…« pairs in a language whose guillemets are «…».
     if matches!(lang, "fr" | "ru" | "es" | "uk" | "it") {

@@ -24,7 +24,7 @@ const STYLE: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
 /// `sha256-` + base64 of SHA-256 of STYLE and SCRIPT, for the Content-Security-Policy. A test
 /// recomputes them (and says the new values when a file changed).
-pub const STYLE_HASH: &str = "sha256-+cmoAze9WmWxqzUtnSwUO898N7LJtdmISA+cviRO53Q=";
+pub const STYLE_HASH: &str = "sha256-NQeqojlYEWDIZ674QRRTblgflPDXiZw5rWYnl04rrCI=";
 pub const SCRIPT_HASH: &str = "sha256-wET1f2/RKKlF+Csjw/i+Uqe6bQX01YFqBbAW+gRzpW8=";
 
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -372,21 +372,32 @@ fn document(s: &mut String, n: usize, d: &DocumentReport, first: usize, only: bo
             s.push_str("<table class=\"aligned\"><thead><tr><th scope=\"col\">source</th><th scope=\"col\">translation</th></tr></thead><tbody>\n");
             let mut at = 0;
             for pair in &d.segments {
-                if shows(&d.text, at, pair.target.start, &target_marks) {
-                    s.push_str("<tr class=\"gap\"><td></td>");
-                    let _ = write!(s, "<td class=\"text\" lang=\"{target_lang}\">");
-                    marked_text(&d.text, at, pair.target.start, &target_marks, &titles, s);
-                    s.push_str("</td></tr>\n");
+                if let Some(t) = pair.target {
+                    if shows(&d.text, at, t.start, &target_marks) {
+                        s.push_str("<tr class=\"gap\"><td></td>");
+                        let _ = write!(s, "<td class=\"text\" lang=\"{target_lang}\">");
+                        marked_text(&d.text, at, t.start, &target_marks, &titles, s);
+                        s.push_str("</td></tr>\n");
+                    }
                 }
-                let _ = write!(s, "<tr><td class=\"text source\" lang=\"{src_lang}\">");
-                let (a, b) = (pair.source.start.min(src.len()), pair.source.end.min(src.len()));
-                if src.is_char_boundary(a) && src.is_char_boundary(b) && a <= b {
-                    marked_text(src, a, b, &source_marks, &titles, s);
+                let class = match (pair.source, pair.target) {
+                    (Some(_), None) => " class=\"omitted\"",
+                    (None, Some(_)) => " class=\"added\"",
+                    _ => "",
+                };
+                let _ = write!(s, "<tr{class}><td class=\"text source\" lang=\"{src_lang}\">");
+                if let Some(sp) = pair.source {
+                    let (a, b) = (sp.start.min(src.len()), sp.end.min(src.len()));
+                    if src.is_char_boundary(a) && src.is_char_boundary(b) && a <= b {
+                        marked_text(src, a, b, &source_marks, &titles, s);
+                    }
                 }
                 let _ = write!(s, "</td><td class=\"text\" lang=\"{target_lang}\">");
-                marked_text(&d.text, pair.target.start, pair.target.end, &target_marks, &titles, s);
+                if let Some(t) = pair.target {
+                    marked_text(&d.text, t.start, t.end, &target_marks, &titles, s);
+                    at = t.end;
+                }
                 s.push_str("</td></tr>\n");
-                at = pair.target.end;
             }
             if shows(&d.text, at, d.text.len(), &target_marks) {
                 let _ = write!(s, "<tr class=\"gap\"><td></td><td class=\"text\" lang=\"{target_lang}\">");

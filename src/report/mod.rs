@@ -172,11 +172,12 @@ pub struct DocumentReport {
     pub segments: Vec<SegmentPair>,
 }
 
-/// One pair of aligned segments: byte spans into the source's and the checked text.
+/// One pair of aligned segments: byte spans into the source's and the checked text. A side
+/// is `None` when the other has no counterpart (an omitted or an added segment).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SegmentPair {
-    pub source: Span,
-    pub target: Span,
+    pub source: Option<Span>,
+    pub target: Option<Span>,
 }
 
 #[derive(Clone, Debug, Serialize, JsonSchema)]
@@ -321,20 +322,30 @@ fn document_report(c: &Checked, all: &[Checked]) -> DocumentReport {
     }
 }
 
-/// Aligned segments in the order of the checked text, without overlaps.
+/// Aligned segments in the order of the checked text, without overlaps: the input's own
+/// units (XLIFF, TMX). (When the alignment stage fills `Analysis::alignment`, its pairs belong
+/// here too: `SegmentPair { source: pair.source_span(), target: pair.target_span() }`.)
 fn segments(c: &Checked) -> Vec<SegmentPair> {
-    let mut pairs: Vec<SegmentPair> =
-        c.doc.units.iter().map(|u| SegmentPair { source: u.source, target: u.target }).collect();
-    pairs.sort_by_key(|p| (p.target.start, p.target.end));
+    let pairs = c.doc.units.iter().map(|u| SegmentPair { source: Some(u.source), target: Some(u.target) });
+    in_order(pairs, c.doc.text.len(), c.doc.source.as_ref().map_or(0, |s| s.text.len()))
+}
+
+/// Keeps the pairs whose spans fit their texts and move forward in the checked text.
+fn in_order(pairs: impl Iterator<Item = SegmentPair>, len: usize, source_len: usize) -> Vec<SegmentPair> {
     let mut end = 0;
-    pairs.retain(|p| {
-        let keep = p.target.start >= end && p.target.end <= c.doc.text.len();
-        if keep {
-            end = p.target.end;
-        }
-        keep
-    });
     pairs
+        .filter(|p| {
+            p.source.is_none_or(|s| s.end <= source_len) && (p.source.is_some() || p.target.is_some())
+        })
+        .filter(|p| match p.target {
+            Some(t) if t.start >= end && t.end <= len => {
+                end = t.end;
+                true
+            }
+            Some(_) => false,
+            None => true,
+        })
+        .collect()
 }
 
 fn evidence(c: &Checked, all: &[Checked], e: &crate::finding::Evidence) -> EvidenceField {
@@ -365,5 +376,34 @@ fn evidence(c: &Checked, all: &[Checked], e: &crate::finding::Evidence) -> Evide
             text: text.clone(),
             note: e.note.clone(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(source: Option<(usize, usize)>, target: Option<(usize, usize)>) -> SegmentPair {
+        SegmentPair {
+            source: source.map(|(a, b)| Span::new(a, b)),
+            target: target.map(|(a, b)| Span::new(a, b)),
+        }
+    }
+
+    #[test]
+    fn aligned_segments_keep_omissions_and_drop_what_does_not_fit() {
+        let pairs = vec![
+            pair(Some((0, 5)), Some((0, 4))),
+            pair(Some((6, 9)), None),           // omitted in the translation: kept
+            pair(Some((0, 2)), Some((2, 3))),   // goes back in the translation: dropped
+            pair(None, Some((5, 8))),           // added in the translation: kept
+            pair(Some((10, 99)), Some((9, 9))), // source span past its text: dropped
+            pair(None, None),                   // nothing: dropped
+        ];
+        let kept = in_order(pairs.into_iter(), 10, 20);
+        assert_eq!(
+            kept,
+            vec![pair(Some((0, 5)), Some((0, 4))), pair(Some((6, 9)), None), pair(None, Some((5, 8)))]
+        );
     }
 }

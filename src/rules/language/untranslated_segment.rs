@@ -36,6 +36,8 @@ use crate::text::{ParagraphKind, TokenKind};
 const MIN_CONFIDENCE: f64 = 0.75;
 /// Words a sentence needs to be reported on its own.
 const MIN_SENTENCE_WORDS: usize = 3;
+/// Words a quote that reads as a statement needs (`"C'est la vie," he said` is a phrase).
+const MIN_STATEMENT_WORDS: usize = 4;
 /// Words a quote needs unless it reads as a statement (it opens its sentence, follows `:` or
 /// `,`, or ends with `.`, `!`, `?`): shorter quotes mid-sentence are phrases and titles.
 const MIN_QUOTE_WORDS: usize = 7;
@@ -111,7 +113,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
             let Some(w) = prose(ctx, q.span) else { continue };
-            let min = if is_statement(ctx, q.span) { MIN_SENTENCE_WORDS } else { MIN_QUOTE_WORDS };
+            let min = if is_statement(ctx, q.span) { MIN_STATEMENT_WORDS } else { MIN_QUOTE_WORDS };
             if w.words >= min && w.lower >= 2 && !w.mostly_capitalised() {
                 out.push(
                     Diagnostic::new(

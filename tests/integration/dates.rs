@@ -64,3 +64,15 @@ fn weekday_and_impossible_dates() {
     let r = check_text("Vote\n\nThe vote is set for 30 February.\n");
     assert_eq!(codes(&r), ["D603"]);
 }
+
+#[test]
+fn participles_used_as_adjectives_are_not_past_tense() {
+    for body in [
+        "Voters in the newly created district go to the polls on 12 May 2025.",
+        "The long-awaited summit opens on 12 May 2025.",
+        "A revised plan is on the table for 12 May 2025.",
+    ] {
+        let report = check_text(&format!("Vote\n\nVienna, 3 April 2025\n\n{body}\n"));
+        assert!(!codes(&report).contains(&"D601"), "{body}");
+    }
+}

@@ -27,6 +27,8 @@ pub struct Lexicon {
     pub cues: BTreeMap<String, Tense>,
     pub past_endings: Vec<String>,
     pub not_past: Vec<String>,
+    /// Words before a participle that make it an adjective (`the newly created district`).
+    pub attributive: Vec<String>,
     pub frames: BTreeMap<String, Frame>,
     pub fillers: Vec<String>,
     pub year_before: Vec<String>,
@@ -63,6 +65,7 @@ impl Lexicon {
         let mut cues = BTreeMap::new();
         let mut past_endings = Vec::new();
         let mut not_past = Vec::new();
+        let mut attributive = Vec::new();
         let mut frames = BTreeMap::new();
         let mut fillers = Vec::new();
         let mut year_before = Vec::new();
@@ -109,6 +112,7 @@ impl Lexicon {
                     }),
                     "past-ending" => past_endings.extend(rest),
                     "not-past" => not_past.extend(rest),
+                    "attributive" => attributive.extend(rest),
                     "horizon" => rest.for_each(|p| {
                         frames.insert(p, Frame::Horizon);
                     }),
@@ -154,6 +158,7 @@ impl Lexicon {
             cues,
             past_endings,
             not_past,
+            attributive,
             frames,
             fillers,
             year_before,

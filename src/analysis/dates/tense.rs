@@ -81,7 +81,8 @@ pub fn around(s: &str, sentence: Span, mention: Span, lang: &str) -> TenseCue {
         if sp.start > sentence.start && w.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        if lex.past_endings.iter().any(|e| lw.ends_with(e.as_str())) {
+        let attributive = i > 0 && lex.attributive.contains(&all[i - 1].1.to_lowercase());
+        if !attributive && lex.past_endings.iter().any(|e| lw.ends_with(e.as_str())) {
             cues.push((sp, Tense::Past));
         }
     }

@@ -360,7 +360,12 @@ fn write_feed(c: &Corpus, path: &Path, articles: usize, statements: u64) -> BTre
         let mut line = 3;
         for k in 0..4 {
             let wrong = a % 50 == 49 && k == 2 && !repeated.is_empty();
-            let s = if wrong { repeated[rng.below(repeated.len())] } else { pool[rng.below(pool.len())] };
+            // A statement is misattributed once: two wrong against two right would be a tie.
+            let s = if wrong {
+                repeated.swap_remove(rng.below(repeated.len()))
+            } else {
+                pool[rng.below(pool.len())]
+            };
             let mut who = speaker(owner(s));
             if wrong {
                 let mut other = (owner(s) + 1 + rng.below(SPEAKERS - 1)) % SPEAKERS;

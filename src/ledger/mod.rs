@@ -345,7 +345,7 @@ impl Ledger {
                         .map_err(c)?;
                     for (id, text) in rows {
                         for h in Tokens::new(&text).shingles() {
-                            del_shingle.execute(params![h as i64, id]).map_err(c)?;
+                            del_shingle.execute(params![stored(h), id]).map_err(c)?;
                         }
                     }
                     del_quotes.execute([old]).map_err(c)?;
@@ -378,13 +378,14 @@ impl Ledger {
                         .map_err(c)?;
                     let quote_row = tx.last_insert_rowid();
                     shingles
-                        .extend(Tokens::new(&q.text).shingles().into_iter().map(|h| (h as i64, quote_row)));
+                        .extend(Tokens::new(&q.text).shingles().into_iter().map(|h| (stored(h), quote_row)));
                     added.quotes += 1;
                 }
                 added.documents += 1;
             }
             // Sorted inserts fill the index's pages in order: several times faster than random.
             shingles.sort_unstable();
+            shingles.dedup();
             let mut ins_shingle = tx
                 .prepare_cached("INSERT OR IGNORE INTO shingle (hash, quote) VALUES (?1, ?2)")
                 .map_err(c)?;
@@ -393,6 +394,9 @@ impl Ledger {
             }
         }
         tx.commit().map_err(c)?;
+        // Fold the write-ahead log into the database now rather than leave it as large as this
+        // add; skipped (not an error) while readers are busy.
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         Ok(added)
     }
 
@@ -410,11 +414,24 @@ impl Ledger {
     /// Quotes of the ledger that are the same statement as `tokens` (see
     /// [`matching::same_statement`]), trusted first, then oldest first.
     pub fn matches(&self, tokens: &Tokens) -> Result<Vec<Entry>, LedgerError> {
+        let shingles = tokens.shingles();
+        // A quote of the same statement shares several of these; one shared pair of words is
+        // a coincidence unless the quote has hardly any.
+        let min_hits = match shingles.len() {
+            0..=3 => 1,
+            4..=8 => 2,
+            _ => 3,
+        };
         let mut out = Vec::new();
-        for id in self.candidates(tokens)? {
-            let entry = self.entry(id)?;
-            if matching::same_statement(tokens, &Tokens::new(&entry.text)) {
-                out.push(entry);
+        let mut text =
+            self.conn.prepare_cached("SELECT text FROM quote WHERE id = ?1").map_err(|e| self.err(e))?;
+        for (id, hits) in self.ranked(&shingles)? {
+            if hits < min_hits {
+                break;
+            }
+            let candidate: String = text.query_row([id], |r| r.get(0)).map_err(|e| self.err(e))?;
+            if matching::same_statement(tokens, &Tokens::new(&candidate)) {
+                out.push(self.entry(id)?);
             }
         }
         sort_entries(&mut out);
@@ -470,7 +487,11 @@ impl Ledger {
 
     /// Quote ids sharing shingles with `tokens`, most shared first.
     fn candidates(&self, tokens: &Tokens) -> Result<Vec<i64>, LedgerError> {
-        let shingles = tokens.shingles();
+        Ok(self.ranked(&tokens.shingles())?.into_iter().map(|(id, _)| id).collect())
+    }
+
+    /// Quote ids sharing these shingles, with how many they share, most shared first.
+    fn ranked(&self, shingles: &[u64]) -> Result<Vec<(i64, u32)>, LedgerError> {
         if shingles.is_empty() {
             return Ok(Vec::new());
         }
@@ -479,8 +500,8 @@ impl Ledger {
             .conn
             .prepare_cached("SELECT quote FROM shingle WHERE hash = ?1 LIMIT ?2")
             .map_err(|e| self.err(e))?;
-        for h in shingles {
-            let mut rows = stmt.query(params![h as i64, POSTINGS_LIMIT as i64]).map_err(|e| self.err(e))?;
+        for &h in shingles {
+            let mut rows = stmt.query(params![stored(h), POSTINGS_LIMIT as i64]).map_err(|e| self.err(e))?;
             while let Some(row) = rows.next().map_err(|e| self.err(e))? {
                 *counts.entry(row.get(0).map_err(|e| self.err(e))?).or_default() += 1;
             }
@@ -488,7 +509,7 @@ impl Ledger {
         let mut ranked: Vec<(i64, u32)> = counts.into_iter().collect();
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(CANDIDATES_LIMIT);
-        Ok(ranked.into_iter().map(|(id, _)| id).collect())
+        Ok(ranked)
     }
 
     fn entry(&self, id: i64) -> Result<Entry, LedgerError> {
@@ -521,6 +542,19 @@ impl Ledger {
         })
         .map_err(|e| self.err(e))
     }
+}
+
+/// The shingles of a quote's text as the ledger's `shingle` table holds them.
+pub fn shingle_keys(text: &str) -> Vec<i64> {
+    let mut keys: Vec<i64> = Tokens::new(text).shingles().into_iter().map(stored).collect();
+    keys.dedup();
+    keys
+}
+
+/// A shingle as the ledger stores it: its top 31 bits, which SQLite keeps in 4 bytes instead
+/// of 8. The rare collisions only add candidates, which verification drops.
+fn stored(shingle: u64) -> i64 {
+    (shingle >> 33) as i64
 }
 
 /// Trusted first, then by publication date (undated last), then as recorded.

@@ -38,7 +38,7 @@ pub const MIGRATIONS: &[&str] = &[
     // 2: a key-value table for ledger-wide facts (the shingle scheme, so a future change of
     // tokenisation can tell that the index must be rebuilt).
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-    INSERT INTO meta (key, value) VALUES ('shingles', 'content-word-pairs-fnv1a-v1');",
+    INSERT INTO meta (key, value) VALUES ('shingles', 'content-word-pairs-fnv1a-top31-v1');",
 ];
 
 /// The version this build writes and reads.

@@ -23,7 +23,10 @@ struct Ctx<'a, 'w> {
     lx: &'a Lexicon,
     words: &'a [Word<'w>],
     cues: CueMap,
-    quotes: &'a [Quote],
+    /// Top-level quotes (outer spans with marks, and quoted text), sorted by start: looked
+    /// up by binary search so long documents with many quotes stay linear-ish.
+    outer: Vec<Span>,
+    inner: Vec<Span>,
     text: &'a TextModel,
 }
 
@@ -41,7 +44,12 @@ pub fn attribute_all(
     quotes: &QuoteAnalysis,
     people: &mut Vec<Person>,
 ) -> Vec<Option<Attribution>> {
-    let cx = Ctx { src: &doc.text, lx, words, cues: cue_map(words, lx), quotes: &quotes.all, text };
+    let mut top: Vec<&Quote> = quotes.all.iter().filter(|q| q.depth == 0).collect();
+    top.sort_by_key(|q| q.outer.start);
+    let outer = top.iter().map(|q| q.outer).collect();
+    let mut inner: Vec<Span> = top.iter().map(|q| q.span).collect();
+    inner.sort_by_key(|s| s.start);
+    let cx = Ctx { src: &doc.text, lx, words, cues: cue_map(words, lx), outer, inner, text };
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(quotes.quotes.len());
     for (qi, q) in quotes.quotes.iter().enumerate() {
         let found = cx.after(q, people).or_else(|| cx.before(q, people));
@@ -109,7 +117,7 @@ impl Ctx<'_, '_> {
     /// Is word `i` inside some quote (other than being a mark)?
     fn inside_quote(&self, i: usize) -> bool {
         let s = self.words[i].span;
-        self.quotes.iter().any(|q| q.depth == 0 && q.span.contains(s))
+        in_spans(&self.inner, s)
     }
 
     /// Words after the quote, up to the end of the sentence or the next quote.
@@ -119,7 +127,7 @@ impl Ctx<'_, '_> {
         let mut end = start;
         while end < self.words.len() && end - start < 30 {
             let w = &self.words[end];
-            if w.para != para || self.quotes.iter().any(|o| o.depth == 0 && o.open == w.span) {
+            if w.para != para || self.outer.binary_search_by_key(&w.span.start, |o| o.start).is_ok() {
                 break;
             }
             if BOUNDARY.contains(&w.text) && end > start && !self.abbreviation_dot(end) {
@@ -137,12 +145,7 @@ impl Ctx<'_, '_> {
         let mut start = end;
         while start > 0 && end - start < 30 {
             let w = &self.words[start - 1];
-            if w.para != para
-                || self
-                    .quotes
-                    .iter()
-                    .any(|o| o.depth == 0 && (o.close == Some(w.span) || o.outer.contains(w.span)))
-            {
+            if w.para != para || in_spans(&self.outer, w.span) {
                 break;
             }
             if BOUNDARY.contains(&w.text) && !self.abbreviation_dot(start - 1) {
@@ -574,7 +577,7 @@ impl Ctx<'_, '_> {
             }
             for m in &p.mentions {
                 if m.span.start < offset
-                    && !self.quotes.iter().any(|q| q.depth == 0 && q.span.contains(m.span))
+                    && !in_spans(&self.inner, m.span)
                     && best.is_none_or(|(s, _)| m.span.start > s)
                 {
                     best = Some((m.span.start, i));
@@ -583,6 +586,13 @@ impl Ctx<'_, '_> {
         }
         best.map(|(_, i)| i)
     }
+}
+
+/// Whether `s` lies inside one of `spans` (sorted by start; nested ones are rare and only the
+/// nearest few before `s` are looked at).
+fn in_spans(spans: &[Span], s: Span) -> bool {
+    let i = spans.partition_point(|o| o.start <= s.start);
+    spans[..i].iter().rev().take(4).any(|o| o.contains(s))
 }
 
 /// Whether two speakers are the same (same person of the register, or same name).

@@ -59,13 +59,35 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let quotes = &ctx.analysis.quotes.quotes;
     let people = &ctx.analysis.people.people;
     let words: Vec<Vec<String>> = quotes.iter().map(|q| quote_words(q.span.slice(text))).collect();
+    // Candidates share one of their two longest words: near-identical statements do, and the
+    // comparison stays close to linear on long documents.
+    let mut buckets: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
+    let keys: Vec<Vec<&str>> = words
+        .iter()
+        .map(|w| {
+            let mut longest: Vec<&str> = w.iter().map(String::as_str).collect();
+            longest.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+            longest.dedup();
+            longest.truncate(2);
+            longest
+        })
+        .collect();
+    for (i, ks) in keys.iter().enumerate() {
+        for key in ks {
+            buckets.entry(key).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     for j in 0..quotes.len() {
-        if !person_like(&quotes[j]) {
+        if !person_like(&quotes[j]) || words[j].len() < 5 {
             continue;
         }
         let sj = quotes[j].speaker.as_ref().expect("person_like");
-        for i in 0..j {
+        let mut candidates: Vec<usize> =
+            keys[j].iter().flat_map(|k| buckets[k].iter().copied().filter(|&i| i < j)).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for i in candidates {
             if !person_like(&quotes[i]) || !near_identical(&words[i], &words[j]) {
                 continue;
             }

@@ -36,14 +36,27 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let text = ctx.text();
     let lx = lexicon::for_lang(ctx.lang());
     let mut out = Vec::new();
-    for s in &a.text.sentences {
+    // Sentences that hold a quote mark or lie in a quote, found once (not per sentence).
+    let mut quoted = vec![false; a.text.sentences.len()];
+    let mut mark_range = |start: usize, end: usize| {
+        let first = a.text.sentences.partition_point(|s| s.span.end <= start);
+        let last = a.text.sentences.partition_point(|s| s.span.start < end);
+        for q in quoted.iter_mut().take(last).skip(first) {
+            *q = true;
+        }
+    };
+    for m in a.quotes.marks.iter().filter(|m| m.role != MarkRole::Apostrophe) {
+        mark_range(m.span.start, m.span.end);
+    }
+    for q in &a.quotes.all {
+        mark_range(q.outer.start, q.outer.end);
+    }
+    for (si, s) in a.text.sentences.iter().enumerate() {
         if a.text.paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Body) {
             continue;
         }
         // Sentences with quote marks, or inside a quote, are quoted speech already.
-        if a.quotes.marks.iter().any(|m| m.role != MarkRole::Apostrophe && s.span.contains(m.span))
-            || a.quotes.all.iter().any(|q| q.outer.contains(s.span) || q.outer.overlaps(s.span))
-        {
+        if quoted[si] {
             continue;
         }
         let toks = a.text.tokens_in(s.span);

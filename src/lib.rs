@@ -21,5 +21,6 @@ pub mod report;
 pub mod rules;
 pub mod span;
 pub mod text;
+pub mod translit;
 
 pub use check::check;

@@ -1,13 +1,571 @@
-//! Alignment of source and translation segments.
-//! (Placeholder: the alignment stage fills this in.)
+//! Alignment of source and translation: which source sentences each part of the translation
+//! renders.
+//!
+//! XLIFF and TMX come aligned (`Document::units`): each unit is one pair. Other inputs are
+//! aligned here, sentence by sentence, with the length-based dynamic programming of Gale and
+//! Church (1993): a translation's length in characters is roughly proportional to its source's
+//! (the ratio is estimated from the two texts themselves), and a pair costs the improbability
+//! of its length difference plus the improbability of its shape (1–1, 1–2, 2–1, 2–2, 1–3, 3–1,
+//! 1–0, 0–1). The cost is lowered by anchors both sides share — numbers, names (compared after
+//! transliteration) and quotations — and raised by numbers only one side has and by pairs that
+//! straddle a paragraph break on one side only. The search is banded around the diagonal, so
+//! long texts stay linear in time.
+//!
+//! Gale–Church tends to hide a dropped sentence inside a 2–1 pair (one unusually short
+//! translation is cheaper than a deletion), so after the search a 2–1 or 3–1 pair whose
+//! translation fits one source sentence far better than all of them is split into a 1–1 pair
+//! and omissions (1–0). Those 1–0 pairs are what X809 reports.
+
+use std::collections::HashSet;
+use std::ops::Range;
 
 use super::Analysis;
 use crate::document::Document;
+use crate::span::Span;
+use crate::text::{ParagraphKind, TextModel, TokenKind};
+
+/// One pair of the alignment: consecutive source sentences and the consecutive target
+/// sentences that translate them. Either side may be empty (1–0 omission, 0–1 addition).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlignedPair {
+    /// Indices into the source's `TextModel::sentences`.
+    pub source: Range<usize>,
+    /// Indices into the translation's `TextModel::sentences`.
+    pub target: Range<usize>,
+    /// The source text of the pair: one span per sentence (per unit for XLIFF/TMX).
+    pub source_spans: Vec<Span>,
+    /// The translation's text of the pair, likewise.
+    pub target_spans: Vec<Span>,
+    /// Characters of each side (for length checks).
+    pub source_chars: usize,
+    pub target_chars: usize,
+    /// How unlikely the pair is under the length model (0 for pre-aligned units); a pair
+    /// with a cost above ~8 is a poor match whatever its shape.
+    pub cost: f64,
+}
+
+impl AlignedPair {
+    /// The source span the pair covers, if it has a source side.
+    pub fn source_span(&self) -> Option<Span> {
+        cover(&self.source_spans)
+    }
+
+    /// The translation span the pair covers, if it has a target side.
+    pub fn target_span(&self) -> Option<Span> {
+        cover(&self.target_spans)
+    }
+
+    /// A source sentence (or unit) with nothing in the translation.
+    pub fn is_omission(&self) -> bool {
+        !self.source_spans.is_empty() && self.target_spans.is_empty()
+    }
+}
+
+fn cover(spans: &[Span]) -> Option<Span> {
+    Some(spans.first()?.cover(*spans.last()?))
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AlignMethod {
+    /// Units given by the input format (XLIFF, TMX).
+    #[default]
+    Units,
+    /// Sentences aligned by length and anchors.
+    Length,
+}
 
 #[derive(Clone, Debug, Default)]
-pub struct Alignment {}
+pub struct Alignment {
+    /// The pairs in text order; every sentence of both sides is in exactly one pair.
+    pub pairs: Vec<AlignedPair>,
+    pub method: AlignMethod,
+    /// Characters of translation per character of source over the whole text.
+    pub ratio: f64,
+}
+
+impl Alignment {
+    /// The pair holding target sentence `sentence`, if any.
+    pub fn pair_of_target(&self, sentence: usize) -> Option<&AlignedPair> {
+        self.pairs.iter().find(|p| p.target.contains(&sentence))
+    }
+
+    /// The pair holding source sentence `sentence`, if any.
+    pub fn pair_of_source(&self, sentence: usize) -> Option<&AlignedPair> {
+        self.pairs.iter().find(|p| p.source.contains(&sentence))
+    }
+
+    /// The pair whose target side covers byte `offset` of the translation.
+    pub fn pair_at_target(&self, offset: usize) -> Option<usize> {
+        self.pairs.iter().position(|p| p.target_span().is_some_and(|s| s.start <= offset && offset < s.end.max(s.start + 1)))
+    }
+}
 
 pub fn align(source_doc: &Document, source: &Analysis, doc: &Document, analysis: &Analysis) -> Alignment {
-    let _ = (source_doc, source, doc, analysis);
-    Alignment::default()
+    if !doc.units.is_empty() {
+        return from_units(doc, &source.text, &analysis.text);
+    }
+    let src = segments(&source_doc.text, &source.text);
+    let tgt = segments(&doc.text, &analysis.text);
+    let beads = align_segments(&src, &tgt);
+    let ratio = ratio(&src, &tgt);
+    let pairs = beads
+        .into_iter()
+        .map(|b| {
+            let source = src.get(b.source.start).map_or(0, |s| s.index)..src.get(b.source.end - 1).map_or(0, |s| s.index + 1);
+            let target = tgt.get(b.target.start).map_or(0, |s| s.index)..tgt.get(b.target.end - 1).map_or(0, |s| s.index + 1);
+            let source = if b.source.is_empty() { 0..0 } else { source };
+            let target = if b.target.is_empty() { 0..0 } else { target };
+            AlignedPair {
+                source_spans: src[b.source.clone()].iter().map(|s| s.span).collect(),
+                target_spans: tgt[b.target.clone()].iter().map(|s| s.span).collect(),
+                source_chars: src[b.source.clone()].iter().map(|s| s.chars).sum(),
+                target_chars: tgt[b.target.clone()].iter().map(|s| s.chars).sum(),
+                source,
+                target,
+                cost: b.cost,
+            }
+        })
+        .collect();
+    Alignment { pairs, method: AlignMethod::Length, ratio }
+}
+
+fn from_units(doc: &Document, source: &TextModel, target: &TextModel) -> Alignment {
+    let src_text = doc.source.as_deref().map_or("", |s| s.text.as_str());
+    let mut pairs = Vec::with_capacity(doc.units.len());
+    let (mut sc, mut tc) = (0usize, 0usize);
+    for u in &doc.units {
+        let range = |model: &TextModel, span: Span| {
+            if span.is_empty() {
+                return 0..0;
+            }
+            let a = model.sentences.partition_point(|s| s.span.end <= span.start);
+            let b = model.sentences.partition_point(|s| s.span.start < span.end);
+            a..b.max(a)
+        };
+        let source_chars = u.source.slice(src_text).chars().count();
+        let target_chars = u.target.slice(&doc.text).chars().count();
+        sc += source_chars;
+        tc += target_chars;
+        pairs.push(AlignedPair {
+            source: range(source, u.source),
+            target: range(target, u.target),
+            source_spans: if u.source.is_empty() { vec![] } else { vec![u.source] },
+            target_spans: if u.target.is_empty() { vec![] } else { vec![u.target] },
+            source_chars,
+            target_chars,
+            cost: 0.0,
+        });
+    }
+    let ratio = if sc == 0 { 1.0 } else { tc as f64 / sc as f64 };
+    Alignment { pairs, method: AlignMethod::Units, ratio }
+}
+
+/// A sentence as the aligner sees it.
+#[derive(Clone, Debug, Default)]
+pub struct Segment {
+    /// Index into `TextModel::sentences`.
+    pub index: usize,
+    pub span: Span,
+    pub paragraph: usize,
+    /// Length in characters.
+    pub chars: usize,
+    /// Numbers, as digit strings without separators or trailing zeros (`7,5` and `7.500` both `75`).
+    pub numbers: Vec<String>,
+    /// Capitalised words not at the start of the sentence, as name keys.
+    pub names: Vec<String>,
+    /// Whether the sentence holds quotation marks.
+    pub quoted: bool,
+}
+
+const QUOTE_MARKS: &[char] = &['"', '«', '»', '“', '”', '„', '‹', '›', '「', '」'];
+
+/// The sentences of a text with their lengths and anchors (fenced code left out).
+pub fn segments(text: &str, model: &TextModel) -> Vec<Segment> {
+    model
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| model.paragraphs.get(s.paragraph).is_none_or(|p| p.kind != ParagraphKind::Code))
+        .map(|(index, s)| {
+            let body = s.span.slice(text);
+            let mut numbers = Vec::new();
+            let mut names = Vec::new();
+            for (k, t) in model.tokens_in(s.span).iter().enumerate() {
+                let w = t.span.slice(text);
+                match t.kind {
+                    TokenKind::Number => {
+                        let key = number_key(w);
+                        if !key.is_empty() {
+                            numbers.push(key);
+                        }
+                    }
+                    TokenKind::Word if k > 0 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 2 => {
+                        names.push(crate::translit::name_key(w));
+                    }
+                    _ => {}
+                }
+            }
+            Segment {
+                index,
+                span: s.span,
+                paragraph: s.paragraph,
+                chars: body.chars().count(),
+                numbers,
+                names,
+                quoted: body.contains(QUOTE_MARKS),
+            }
+        })
+        .collect()
+}
+
+/// Digits only, trailing zeros dropped: a loose key under which `7,5`, `7.5` and `7500` meet.
+/// Good enough to anchor an alignment; X801 compares real values.
+pub fn number_key(token: &str) -> String {
+    let digits: String = token.chars().filter(char::is_ascii_digit).collect();
+    let key = digits.trim_end_matches('0');
+    if key.is_empty() && !digits.is_empty() {
+        "0".into()
+    } else {
+        key.into()
+    }
+}
+
+fn ratio(src: &[Segment], tgt: &[Segment]) -> f64 {
+    let s: usize = src.iter().map(|s| s.chars).sum();
+    let t: usize = tgt.iter().map(|s| s.chars).sum();
+    if s == 0 || t == 0 {
+        1.0
+    } else {
+        t as f64 / s as f64
+    }
+}
+
+/// A pair found by [`align_segments`], as ranges into the two segment lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bead {
+    pub source: Range<usize>,
+    pub target: Range<usize>,
+    pub cost: f64,
+}
+
+/// Pair shapes `(source sentences, target sentences, -ln prior)`. Priors after Gale and Church,
+/// with a little mass moved to 1–3/3–1 for translators who merge or split hard.
+const SHAPES: &[(usize, usize, f64)] = &[
+    (1, 1, 0.117), // 0.89
+    (1, 0, 6.0), // 0.0025
+    (0, 1, 6.0),
+    (2, 1, 3.16), // 0.0425
+    (1, 2, 3.16),
+    (2, 2, 4.61), // 0.01
+    (3, 1, 5.30),
+    (1, 3, 5.30),
+];
+
+/// Variance of the length difference per source character (Gale–Church: 6.8).
+const VARIANCE: f64 = 6.8;
+
+/// Aligns two segment lists. Every segment ends up in exactly one bead, in order.
+pub fn align_segments(src: &[Segment], tgt: &[Segment]) -> Vec<Bead> {
+    let (n, m) = (src.len(), tgt.len());
+    if n == 0 || m == 0 {
+        let mut out: Vec<Bead> = (0..n).map(|i| Bead { source: i..i + 1, target: 0..0, cost: 0.0 }).collect();
+        out.extend((0..m).map(|j| Bead { source: 0..0, target: j..j + 1, cost: 0.0 }));
+        return out;
+    }
+    // The ratio of the whole texts is skewed by whatever was left out; re-estimate it from
+    // the 1–1 pairs of a first pass.
+    let first = search(src, tgt, ratio(src, tgt));
+    let (s11, t11) = first
+        .iter()
+        .filter(|b| b.source.len() == 1 && b.target.len() == 1)
+        .fold((0, 0), |(a, b), bead| (a + src[bead.source.start].chars, b + tgt[bead.target.start].chars));
+    let c = if s11 > 0 && t11 > 0 { t11 as f64 / s11 as f64 } else { ratio(src, tgt) };
+    let beads = if (c / ratio(src, tgt) - 1.0).abs() > 0.03 { search(src, tgt, c) } else { first };
+    split_hidden_omissions(src, tgt, beads, c)
+}
+
+fn search(src: &[Segment], tgt: &[Segment], c: f64) -> Vec<Bead> {
+    let (n, m) = (src.len(), tgt.len());
+    let src_pre = prefix(src);
+    let tgt_pre = prefix(tgt);
+    let band = Band::new(n, m);
+    let mut cost = vec![f64::INFINITY; band.cells()];
+    let mut back = vec![u8::MAX; band.cells()];
+    cost[band.index(0, 0).unwrap()] = 0.0;
+    for i in 0..=n {
+        for j in band.range(i) {
+            let Some(here) = band.index(i, j) else { continue };
+            if i == 0 && j == 0 {
+                continue;
+            }
+            let mut best = f64::INFINITY;
+            let mut arg = u8::MAX;
+            for (k, &(di, dj, prior)) in SHAPES.iter().enumerate() {
+                if di > i || dj > j {
+                    continue;
+                }
+                let Some(from) = band.index(i - di, j - dj) else { continue };
+                let base = cost[from];
+                if !base.is_finite() {
+                    continue;
+                }
+                let total = base + prior + bead_cost(src, tgt, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
+                if total < best {
+                    best = total;
+                    arg = k as u8;
+                }
+            }
+            cost[here] = best;
+            back[here] = arg;
+        }
+    }
+    // Trace back.
+    let mut beads = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let Some(here) = band.index(i, j) else { break };
+        let k = back[here];
+        if k == u8::MAX {
+            break;
+        }
+        let (di, dj, prior) = SHAPES[k as usize];
+        let c_here = prior + bead_cost(src, tgt, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
+        beads.push(Bead { source: i - di..i, target: j - dj..j, cost: c_here });
+        i -= di;
+        j -= dj;
+    }
+    beads.reverse();
+    beads
+}
+
+fn prefix(segs: &[Segment]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(segs.len() + 1);
+    out.push(0);
+    let mut acc = 0;
+    for s in segs {
+        acc += s.chars;
+        out.push(acc);
+    }
+    out
+}
+
+/// The cells of the search: for source row `i`, target columns within `width` of the diagonal.
+struct Band {
+    n: usize,
+    m: usize,
+    width: usize,
+}
+
+impl Band {
+    fn new(n: usize, m: usize) -> Self {
+        Band { n, m, width: 40 + n.abs_diff(m) }
+    }
+
+    fn center(&self, i: usize) -> usize {
+        (i as u128 * self.m as u128 / self.n.max(1) as u128) as usize
+    }
+
+    fn range(&self, i: usize) -> Range<usize> {
+        let c = self.center(i);
+        c.saturating_sub(self.width)..(c + self.width).min(self.m) + 1
+    }
+
+    fn cells(&self) -> usize {
+        (self.n + 1) * (2 * self.width + 1)
+    }
+
+    fn index(&self, i: usize, j: usize) -> Option<usize> {
+        if i > self.n || j > self.m {
+            return None;
+        }
+        let c = self.center(i);
+        let lo = c as isize - self.width as isize;
+        let off = j as isize - lo;
+        (off >= 0 && off <= 2 * self.width as isize).then(|| i * (2 * self.width + 1) + off as usize)
+    }
+}
+
+/// -ln of the two-sided tail probability of the standard normal beyond `|z|`.
+fn tail_cost(z: f64) -> f64 {
+    let p = erfc(z.abs() / std::f64::consts::SQRT_2);
+    -(p.max(1e-300)).ln()
+}
+
+/// Complementary error function (Numerical Recipes' Chebyshev fit, relative error < 1.2e-7).
+fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let r = t * (-z * z - 1.26551223
+        + t * (1.00002368
+            + t * (0.37409196
+                + t * (0.09678418
+                    + t * (-0.18628806
+                        + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+        .exp();
+    if x >= 0.0 {
+        r
+    } else {
+        2.0 - r
+    }
+}
+
+/// Length cost of pairing the two lengths, Gale–Church style.
+pub fn length_cost(ls: usize, lt: usize, c: f64) -> f64 {
+    // An omission or addition costs its prior only: its length says nothing about a match.
+    if ls == 0 || lt == 0 {
+        return 0.0;
+    }
+    let mean = (ls as f64 + lt as f64 / c) / 2.0;
+    let z = (lt as f64 - ls as f64 * c) / (mean.max(1.0) * VARIANCE).sqrt();
+    tail_cost(z)
+}
+
+fn bead_cost(
+    src: &[Segment],
+    tgt: &[Segment],
+    src_pre: &[usize],
+    tgt_pre: &[usize],
+    s: Range<usize>,
+    t: Range<usize>,
+    c: f64,
+) -> f64 {
+    let ls = src_pre[s.end] - src_pre[s.start];
+    let lt = tgt_pre[t.end] - tgt_pre[t.start];
+    let mut cost = length_cost(ls, lt, c);
+    cost += anchor_cost(&src[s.clone()], &tgt[t.clone()]);
+    // A pair straddling a paragraph break on one side only is unlikely.
+    let crosses = |segs: &[Segment]| segs.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
+    if crosses(&src[s]) != crosses(&tgt[t]) {
+        cost += 1.5;
+    }
+    cost
+}
+
+/// Shared numbers, names and quotations lower the cost; numbers on one side only raise it.
+fn anchor_cost(src: &[Segment], tgt: &[Segment]) -> f64 {
+    if src.is_empty() || tgt.is_empty() {
+        return 0.0;
+    }
+    let mut cost = 0.0;
+    let tn: Vec<&str> = tgt.iter().flat_map(|s| s.numbers.iter().map(String::as_str)).collect();
+    let sn: Vec<&str> = src.iter().flat_map(|s| s.numbers.iter().map(String::as_str)).collect();
+    let shared_numbers = sn.iter().filter(|n| tn.contains(n)).count();
+    let lonely = sn.iter().filter(|n| !tn.contains(n)).count() + tn.iter().filter(|n| !sn.contains(n)).count();
+    cost -= 1.0 * shared_numbers.min(4) as f64;
+    cost += 0.7 * lonely.min(4) as f64;
+    let tnames: HashSet<&str> = tgt.iter().flat_map(|s| s.names.iter().map(String::as_str)).collect();
+    let shared_names = src.iter().flat_map(|s| &s.names).filter(|k| tnames.contains(k.as_str())).count();
+    cost -= 0.8 * shared_names.min(4) as f64;
+    let sq = src.iter().any(|s| s.quoted);
+    let tq = tgt.iter().any(|s| s.quoted);
+    if sq && tq {
+        cost -= 0.5;
+    }
+    cost
+}
+
+/// Splits 2–1 and 3–1 pairs whose translation fits one source sentence far better than all
+/// of them into that 1–1 pair and 1–0 omissions.
+fn split_hidden_omissions(src: &[Segment], tgt: &[Segment], beads: Vec<Bead>, c: f64) -> Vec<Bead> {
+    let mut out = Vec::with_capacity(beads.len());
+    for b in beads {
+        if b.source.len() < 2 || b.target.len() != 1 {
+            out.push(b);
+            continue;
+        }
+        let t = &tgt[b.target.start];
+        let whole: usize = src[b.source.clone()].iter().map(|s| s.chars).sum();
+        let merged = length_cost(whole, t.chars, c) + anchor_cost(&src[b.source.clone()], std::slice::from_ref(t));
+        let best = b
+            .source
+            .clone()
+            .map(|k| (k, length_cost(src[k].chars, t.chars, c) + anchor_cost(&src[k..k + 1], std::slice::from_ref(t))))
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        let Some((k, single)) = best else {
+            out.push(b);
+            continue;
+        };
+        // The others must be real sentences, not a stray fragment the splitter cut off.
+        let others_substantial = b.source.clone().filter(|&o| o != k).all(|o| src[o].chars >= 25);
+        if others_substantial && merged - single > 2.0 {
+            for o in b.source.clone() {
+                if o == k {
+                    out.push(Bead { source: k..k + 1, target: b.target.clone(), cost: single });
+                } else {
+                    out.push(Bead { source: o..o + 1, target: b.target.end..b.target.end, cost: merged });
+                }
+            }
+        } else {
+            out.push(b);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analysis;
+    use crate::config::Settings;
+
+    fn seg(chars: usize, paragraph: usize) -> Segment {
+        Segment { chars, paragraph, ..Segment::default() }
+    }
+
+    #[test]
+    fn one_to_one_and_merges() {
+        let src = [seg(100, 0), seg(40, 1), seg(45, 1), seg(120, 2)];
+        let tgt = [seg(110, 0), seg(90, 1), seg(125, 2)];
+        let beads = align_segments(&src, &tgt);
+        let shapes: Vec<(usize, usize)> = beads.iter().map(|b| (b.source.len(), b.target.len())).collect();
+        assert_eq!(shapes, [(1, 1), (2, 1), (1, 1)]);
+    }
+
+    #[test]
+    fn a_dropped_sentence_is_an_omission() {
+        let src = [seg(100, 0), seg(80, 1), seg(50, 2), seg(120, 3), seg(70, 4)];
+        let tgt = [seg(104, 0), seg(83, 1), seg(118, 3), seg(69, 4)];
+        let beads = align_segments(&src, &tgt);
+        let omitted: Vec<usize> = beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.start).collect();
+        assert_eq!(omitted, [2], "{beads:?}");
+    }
+
+    #[test]
+    fn dropped_sentence_within_a_paragraph() {
+        let src = [seg(100, 0), seg(80, 0), seg(50, 0), seg(120, 0), seg(70, 0)];
+        let tgt = [seg(104, 0), seg(83, 0), seg(118, 0), seg(69, 0)];
+        let beads = align_segments(&src, &tgt);
+        let omitted: Vec<usize> = beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.start).collect();
+        assert_eq!(omitted, [2], "{beads:?}");
+    }
+
+    #[test]
+    fn long_texts_align_on_the_diagonal() {
+        let src: Vec<Segment> = (0..3000).map(|i| seg(60 + (i * 37) % 90, i)).collect();
+        let tgt: Vec<Segment> = src.iter().map(|s| seg(s.chars * 11 / 10, s.paragraph)).collect();
+        let beads = align_segments(&src, &tgt);
+        assert_eq!(beads.len(), 3000);
+        assert!(beads.iter().all(|b| b.source == b.target));
+    }
+
+    #[test]
+    fn document_alignment_with_anchors() {
+        let mut doc = Document::from_text(
+            "t.txt",
+            "Bahn baut Tunnel\n\nDer Tunnel kostet 4,2 Milliarden Euro. Er soll 2031 fertig sein.\n\n„Wir liegen im Plan“, sagte Marta Lindgren.\n",
+        );
+        doc.source = Some(Box::new(Document::from_text(
+            "s.txt",
+            "Rail builds tunnel\n\nThe tunnel costs 4.2 billion euros. It is due to be finished in 2031.\n\n\"We are on schedule,\" said Marta Lindgren.\n",
+        )));
+        let a = Analysis::new(&doc, &Settings::default());
+        let al = a.alignment.as_ref().unwrap();
+        assert_eq!(al.method, AlignMethod::Length);
+        assert_eq!(al.pairs.len(), 4);
+        assert!(al.pairs.iter().all(|p| p.source.len() == 1 && p.target.len() == 1));
+        let last = al.pairs.last().unwrap();
+        assert!(last.target_span().unwrap().slice(&doc.text).contains("Lindgren"));
+        assert_eq!(number_key("7,5"), number_key("7.500"));
+        assert_eq!(number_key("2031"), "2031");
+    }
 }

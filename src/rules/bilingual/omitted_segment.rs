@@ -1,12 +1,61 @@
 //! ## What it does
-//! Flags a source sentence or paragraph with no counterpart in the translation.
+//! Flags a source sentence (or run of sentences, or an XLIFF/TMX unit) that has no counterpart
+//! in the translation: the alignment pairs it with nothing.
 //!
-//! Not implemented yet: this rule reports nothing.
+//! ## Why is this bad?
+//! A dropped sentence changes what the article says without anyone noticing: a condition, a
+//! figure, the other side's reply. Translators and machine translation both skip sentences,
+//! most often short ones squeezed between long ones, or a last paragraph.
+//!
+//! ## Example
+//! Source: `The minister resigned on Monday. Her deputy will take over until May. Elections
+//! are planned for autumn.` Translation: `Die Ministerin trat am Montag zurück. Für den Herbst
+//! sind Wahlen geplant.` The middle sentence is reported, with the source sentence as evidence.
+//!
+//! ## How to silence it
+//! Translate the sentence, or, if the omission is deliberate (a cut for length), ignore the
+//! rule for this text with `--ignore X809`. Sentences of fewer than three words (bylines,
+//! credits) are never reported.
 
-use crate::finding::Diagnostic;
+use super::{preview, Pair};
+use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 
+/// Fewer words than this is a fragment (a byline, a photo credit), not worth a warning.
+const MIN_WORDS: usize = 3;
+
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let _ = ctx;
-    Vec::new()
+    let Some(pair) = Pair::of(ctx) else { return Vec::new() };
+    let src_text = pair.source_doc.text.as_str();
+    let pairs = &pair.alignment.pairs;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < pairs.len() {
+        if !pairs[k].is_omission() {
+            k += 1;
+            continue;
+        }
+        // A run of omitted sentences is one finding.
+        let first = k;
+        while k < pairs.len() && pairs[k].is_omission() {
+            k += 1;
+        }
+        let spans: Vec<_> = pairs[first..k].iter().filter_map(|p| p.source_span()).collect();
+        let words: usize = spans.iter().map(|s| s.slice(src_text).split_whitespace().count()).sum();
+        if words < MIN_WORDS {
+            continue;
+        }
+        let covered = spans[0].cover(*spans.last().unwrap());
+        let what = if spans.len() == 1 { "source sentence" } else { "source sentences" };
+        let message = format!(
+            "{} missing from the translation: \"{}\"",
+            if spans.len() == 1 { "A source sentence is" } else { "Source sentences are" },
+            preview(covered.slice(src_text), 80)
+        );
+        out.push(
+            Diagnostic::new(pair.target_anchor(first), message)
+                .with_evidence(Evidence::in_source(covered, format!("{what} with no counterpart in the translation"))),
+        );
+    }
+    out
 }

@@ -1,0 +1,550 @@
+//! The cross-language rules (X8xx) measured on NTREX-128: false alarms on good human
+//! translations, recall and precision on planted errors, and throughput.
+//!
+//! ```text
+//! RAYON_NUM_THREADS=1 cargo run --release --example planted -- [--ntrex DIR] [--seed N]
+//!     [--langs rus,deu,fra,spa] [--xliff-out DIR] [--show CODE]
+//! ```
+//!
+//! Documents are the NTREX lines grouped by `DOCUMENT_IDS.tsv`; the lines of a document are
+//! put into paragraphs of one to three sentences (seeded), the first line being the title,
+//! identically on both sides. Each language is paired with English in both directions.
+//!
+//! Planted errors, one document copy per error, chosen by a seeded generator (SplitMix64), so
+//! the same seed gives the same benchmark:
+//! - `number` (X801): one digit of a number the source also has is changed (years left alone);
+//! - `date` (X802): a month name is replaced by another month, or the day next to it changed;
+//! - `name` (X803): one letter of a name the source also has is changed;
+//! - `speaker` (X804): in a sentence with a quotation, the name is replaced by another name of
+//!   the article;
+//! - `untranslated` (X806): the sentence is replaced by its source sentence;
+//! - `dropped` (X809): the sentence is removed.
+//!
+//! A planted error counts as found when a finding of the expected rule covers the changed
+//! sentence (or, for a dropped one, points at it in the source). `--xliff-out` writes the
+//! clean pairs as XLIFF 1.2 files, one per direction, for other tools (pofilter).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use faithful::analysis::align::number_key;
+use faithful::config::Settings;
+use faithful::document::Document;
+use faithful::report::Report;
+use faithful::translit::name_key;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
+        (!items.is_empty()).then(|| &items[self.below(items.len())])
+    }
+}
+
+const CODES: &[(&str, &str)] = &[
+    ("number", "X801"),
+    ("date", "X802"),
+    ("name", "X803"),
+    ("speaker", "X804"),
+    ("untranslated", "X806"),
+    ("dropped", "X809"),
+];
+
+fn iso(lang: &str) -> &'static str {
+    match lang {
+        "eng" => "en",
+        "rus" => "ru",
+        "deu" => "de",
+        "fra" => "fr",
+        "spa" => "es",
+        "ukr" => "uk",
+        "bel" => "be",
+        "ita" => "it",
+        "por" => "pt",
+        "pol" => "pl",
+        _ => "und",
+    }
+}
+
+/// One article: its lines on both sides and how they are grouped into paragraphs.
+struct Article {
+    id: String,
+    source: Vec<String>,
+    target: Vec<String>,
+    /// Paragraph number of each line.
+    paragraph: Vec<usize>,
+}
+
+/// Builds a text from lines and their paragraph numbers; returns it with each line's span.
+fn build(lines: &[String], paragraph: &[usize], keep: &[bool]) -> (String, Vec<Option<(usize, usize)>>) {
+    let mut text = String::new();
+    let mut spans = vec![None; lines.len()];
+    let mut last_par = None;
+    for (i, line) in lines.iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        if let Some(p) = last_par {
+            text.push_str(if p == paragraph[i] { " " } else { "\n\n" });
+        }
+        let start = text.len();
+        text.push_str(line.trim());
+        spans[i] = Some((start, text.len()));
+        last_par = Some(paragraph[i]);
+    }
+    text.push('\n');
+    (text, spans)
+}
+
+struct Planted {
+    kind: &'static str,
+    line: usize,
+}
+
+/// A document pair with its planted error, if any.
+struct Case {
+    doc: Document,
+    planted: Option<Planted>,
+    /// Spans of each line in the target and the source text.
+    target_spans: Vec<Option<(usize, usize)>>,
+    source_spans: Vec<Option<(usize, usize)>>,
+}
+
+fn make_case(a: &Article, dir: &(String, String), target: Vec<String>, keep: Vec<bool>, planted: Option<Planted>) -> Case {
+    let all = vec![true; a.source.len()];
+    let (src_text, source_spans) = build(&a.source, &a.paragraph, &all);
+    let (tgt_text, target_spans) = build(&target, &a.paragraph, &keep);
+    let mut src = Document::from_text("source", src_text);
+    src.title = a.source.first().cloned();
+    src.meta.lang = Some(iso(&dir.0).into());
+    let mut doc = Document::from_text(format!("{}:{}", a.id, planted.as_ref().map_or("clean", |p| p.kind)), tgt_text);
+    doc.id = Some(a.id.clone());
+    doc.meta.lang = Some(iso(&dir.1).into());
+    doc.meta.source_lang = Some(iso(&dir.0).into());
+    doc.source = Some(Box::new(src));
+    Case { doc, planted, target_spans, source_spans }
+}
+
+fn tokens(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let word = c.is_alphanumeric() || (start.is_some() && matches!(c, '.' | ',') && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()));
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                out.push((b, &s[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        out.push((b, &s[b..]));
+    }
+    out
+}
+
+fn capitalised_names(s: &str) -> Vec<(usize, &str)> {
+    tokens(s)
+        .into_iter()
+        .skip(1)
+        .filter(|(_, w)| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
+        .collect()
+}
+
+fn months(lang: &str) -> Vec<Vec<String>> {
+    faithful::lang::records(lang, "months.txt")
+        .map(|r| r.iter().skip(1).map(|f| f.to_lowercase()).collect())
+        .collect()
+}
+
+fn month_of(word: &str, table: &[Vec<String>]) -> Option<(usize, usize)> {
+    let w = word.to_lowercase();
+    table.iter().enumerate().find_map(|(m, forms)| forms.iter().position(|f| *f == w && f.chars().count() > 3).map(|k| (m, k)))
+}
+
+fn replace_at(s: &str, at: usize, old: &str, new: &str) -> String {
+    format!("{}{}{}", &s[..at], new, &s[at + old.len()..])
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Tries to plant an error of `kind` in article `a`; `None` when no line qualifies.
+fn plant(a: &Article, dir: &(String, String), kind: &'static str, rng: &mut Rng) -> Option<Case> {
+    let tl = iso(&dir.1);
+    let sl = iso(&dir.0);
+    let n = a.target.len();
+    let body: Vec<usize> = (1..n).filter(|&i| a.target[i].split_whitespace().count() >= 5).collect();
+    let mut target = a.target.clone();
+    let mut keep = vec![true; n];
+    let line;
+    match kind {
+        "number" => {
+            let mut options = Vec::new();
+            for &i in &body {
+                let src_keys: Vec<String> = tokens(&a.source[i]).iter().map(|(_, w)| number_key(w)).collect();
+                for (at, w) in tokens(&a.target[i]) {
+                    if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                        && w.chars().any(|c| c.is_ascii_digit())
+                        && !is_year(w)
+                        && src_keys.contains(&number_key(w))
+                    {
+                        options.push((i, at, w));
+                    }
+                }
+            }
+            let &(i, at, w) = rng.pick(&options)?;
+            let digits: Vec<usize> = w.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(k, _)| k).collect();
+            let k = *rng.pick(&digits)?;
+            let d = w.as_bytes()[k] - b'0';
+            let mut nd = (d + 1 + rng.below(8) as u8) % 10;
+            if k == 0 && nd == 0 {
+                nd = if d == 1 { 2 } else { 1 };
+            }
+            let new = format!("{}{}{}", &w[..k], nd, &w[k + 1..]);
+            target[i] = replace_at(&a.target[i], at, w, &new);
+            line = i;
+        }
+        "date" => {
+            let (tm, sm) = (months(tl), months(sl));
+            let mut options = Vec::new();
+            for &i in &body {
+                let src_months: Vec<usize> = tokens(&a.source[i]).iter().filter_map(|(_, w)| month_of(w, &sm)).map(|m| m.0).collect();
+                for (at, w) in tokens(&a.target[i]) {
+                    if let Some((m, form)) = month_of(w, &tm) {
+                        if src_months.contains(&m) {
+                            options.push((i, at, w, m, form));
+                        }
+                    }
+                }
+            }
+            let &(i, at, w, m, form) = rng.pick(&options)?;
+            let other = (m + 1 + rng.below(10)) % 12;
+            let forms = &tm[other];
+            let mut new = forms.get(form).cloned().unwrap_or_else(|| forms[0].clone());
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                let mut c = new.chars();
+                new = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            }
+            target[i] = replace_at(&a.target[i], at, w, &new);
+            line = i;
+        }
+        "name" | "speaker" => {
+            let doc_names: Vec<&str> = (0..n).flat_map(|i| capitalised_names(&a.target[i])).map(|(_, w)| w).collect();
+            let mut options = Vec::new();
+            for &i in &body {
+                if kind == "speaker" && !a.target[i].contains(['"', '«', '“', '„', '»', '”']) {
+                    continue;
+                }
+                let src_keys: Vec<String> = capitalised_names(&a.source[i]).iter().map(|(_, w)| name_key(w)).collect();
+                for (at, w) in capitalised_names(&a.target[i]) {
+                    if src_keys.contains(&name_key(w)) {
+                        options.push((i, at, w));
+                    }
+                }
+            }
+            let &(i, at, w) = rng.pick(&options)?;
+            let new = if kind == "name" {
+                alter_letter(w, rng)?
+            } else {
+                let others: Vec<&str> =
+                    doc_names.iter().copied().filter(|o| name_key(o) != name_key(w) && !a.source[i].contains(o)).collect();
+                rng.pick(&others)?.to_string()
+            };
+            target[i] = replace_at(&a.target[i], at, w, &new);
+            line = i;
+        }
+        "untranslated" => {
+            line = *rng.pick(&body)?;
+            target[line] = a.source[line].clone();
+        }
+        "dropped" => {
+            line = *rng.pick(&body)?;
+            keep[line] = false;
+        }
+        _ => return None,
+    }
+    Some(make_case(a, dir, target, keep, Some(Planted { kind, line })))
+}
+
+/// Changes one inner letter of a name so that it no longer reads as the same name.
+fn alter_letter(w: &str, rng: &mut Rng) -> Option<String> {
+    let chars: Vec<char> = w.chars().collect();
+    let cyr = chars.iter().any(|c| ('\u{400}'..='\u{4FF}').contains(c));
+    let (vowels, consonants): (&[char], &[char]) = if cyr {
+        (&['а', 'о', 'у', 'и', 'е'], &['н', 'р', 'л', 'т', 'м', 'к', 'с', 'в'])
+    } else {
+        (&['a', 'o', 'u', 'i', 'e'], &['n', 'r', 'l', 't', 'm', 'k', 's', 'v'])
+    };
+    for _ in 0..20 {
+        let k = 1 + rng.below(chars.len() - 1);
+        let pool = if vowels.contains(&chars[k]) { vowels } else { consonants };
+        let c = *rng.pick(pool)?;
+        let mut new = chars.clone();
+        new[k] = c;
+        let s: String = new.into_iter().collect();
+        if name_key(&s) != name_key(w) {
+            return Some(s);
+        }
+    }
+    None
+}
+
+fn overlaps(a: (usize, usize), start: usize, end: usize) -> bool {
+    a.0 < end.max(start + 1) && start < a.1
+}
+
+#[derive(Default)]
+struct Tally {
+    planted: usize,
+    found: usize,
+    /// Findings of the rule on planted copies that are not the planted error.
+    stray: usize,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let opt = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let dir = PathBuf::from(opt("--ntrex").unwrap_or_else(|| "/work/shared/corpora/ntrex".into()));
+    let seed: u64 = opt("--seed").and_then(|s| s.parse().ok()).unwrap_or(2025);
+    let langs: Vec<String> = opt("--langs").unwrap_or_else(|| "rus,deu,fra,spa".into()).split(',').map(String::from).collect();
+    let show = opt("--show");
+    let Ok(ids) = std::fs::read_to_string(dir.join("DOCUMENT_IDS.tsv")) else {
+        eprintln!("NTREX not found at {} (use --ntrex DIR)", dir.display());
+        return;
+    };
+    let ids: Vec<String> = ids.lines().map(|l| l.split('\t').next().unwrap_or("").to_string()).collect();
+    let read = |name: &str| -> Vec<String> {
+        std::fs::read_to_string(dir.join(name)).unwrap_or_default().lines().map(String::from).collect()
+    };
+    let english = read("newstest2019-src.eng.txt");
+    let mut settings = Settings { select: vec!["X8".into()], ..Settings::default() };
+    settings.fail_on = faithful::config::FailOn::Never;
+    let mut clean_by_rule: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    let mut tallies: BTreeMap<&str, Tally> = BTreeMap::new();
+    let mut total_pairs = 0usize;
+    let mut total_bytes = 0usize;
+    let mut total_secs = 0.0f64;
+    let mut alarms = 0usize;
+    for lang in &langs {
+        let other = read(&format!("newstest2019-ref.{lang}.txt"));
+        if other.len() != english.len() {
+            eprintln!("skipping {lang}: {} lines vs {}", other.len(), english.len());
+            continue;
+        }
+        for dir_pair in [("eng".to_string(), lang.clone()), (lang.clone(), "eng".to_string())] {
+            let (src_lines, tgt_lines) = if dir_pair.0 == "eng" { (&english, &other) } else { (&other, &english) };
+            let mut rng = Rng(seed ^ fxhash(&dir_pair.0) ^ fxhash(&dir_pair.1).rotate_left(17));
+            let articles = articles(&ids, src_lines, tgt_lines, &mut rng);
+            let label = format!("{}->{}", iso(&dir_pair.0), iso(&dir_pair.1));
+            if let Some(out) = opt("--xliff-out") {
+                write_xliff(Path::new(&out), &label, &dir_pair, src_lines, tgt_lines);
+            }
+            // Clean pairs: false alarms and throughput.
+            let clean: Vec<Case> = articles
+                .iter()
+                .map(|a| make_case(a, &dir_pair, a.target.clone(), vec![true; a.target.len()], None))
+                .collect();
+            let bytes: usize = clean.iter().map(|c| c.doc.text.len() + c.doc.source.as_ref().unwrap().text.len()).sum();
+            let t0 = Instant::now();
+            let report = faithful::check(clean.iter().map(|c| Ok(c.doc.clone())).collect(), &settings);
+            let secs = t0.elapsed().as_secs_f64();
+            total_secs += secs;
+            total_bytes += bytes;
+            let pairs: usize = articles.iter().map(|a| a.source.len()).sum();
+            total_pairs += pairs;
+            let per_rule = clean_by_rule.entry(label.clone()).or_default();
+            for d in &report.documents {
+                for f in &d.findings {
+                    *per_rule.entry(f.code).or_default() += 1;
+                    if f.severity >= faithful::finding::Severity::Warning {
+                        alarms += 1;
+                    }
+                    if show.as_deref() == Some(f.code) || show.as_deref() == Some("clean") {
+                        println!("[clean {label} {}] {} {} | {:?}", d.id.as_deref().unwrap_or(""), f.code, f.message, f.text);
+                    }
+                }
+            }
+            // Planted errors.
+            let mut cases = Vec::new();
+            for a in &articles {
+                for &(kind, _) in CODES {
+                    if let Some(c) = plant(a, &dir_pair, kind, &mut rng) {
+                        cases.push(c);
+                    }
+                }
+            }
+            let report = faithful::check(cases.iter().map(|c| Ok(c.doc.clone())).collect(), &settings);
+            score(&cases, &report, &clean, &mut tallies, show.as_deref(), &label);
+        }
+    }
+    println!("\n== False alarms on clean NTREX pairs (findings per rule) ==");
+    for (label, rules) in &clean_by_rule {
+        let list: Vec<String> = rules.iter().map(|(c, n)| format!("{c}:{n}")).collect();
+        println!("{label:8} {}", if list.is_empty() { "none".into() } else { list.join(" ") });
+    }
+    println!(
+        "warnings+errors: {alarms} over {total_pairs} sentence pairs = {:.2} per 100",
+        alarms as f64 * 100.0 / total_pairs.max(1) as f64
+    );
+    println!("\n== Planted errors (seed {seed}) ==");
+    println!("{:13} {:5} {:>7} {:>6} {:>6} {:>9} {:>7}", "kind", "rule", "planted", "found", "stray", "precision", "recall");
+    let (mut p_all, mut f_all) = (0, 0);
+    for &(kind, code) in CODES {
+        let t = tallies.entry(kind).or_default();
+        p_all += t.planted;
+        f_all += t.found;
+        println!(
+            "{kind:13} {code:5} {:>7} {:>6} {:>6} {:>8.1}% {:>6.1}%",
+            t.planted,
+            t.found,
+            t.stray,
+            100.0 * t.found as f64 / (t.found + t.stray).max(1) as f64,
+            100.0 * t.found as f64 / t.planted.max(1) as f64
+        );
+    }
+    println!("all: {f_all}/{p_all} = {:.1}%", 100.0 * f_all as f64 / p_all.max(1) as f64);
+    println!(
+        "\nthroughput (clean pairs, source+translation): {:.2} MB in {:.2} s = {:.2} MB/s; peak RSS {}",
+        total_bytes as f64 / 1e6,
+        total_secs,
+        total_bytes as f64 / 1e6 / total_secs.max(1e-9),
+        peak_rss()
+    );
+}
+
+fn score(
+    cases: &[Case],
+    report: &Report,
+    clean: &[Case],
+    tallies: &mut BTreeMap<&'static str, Tally>,
+    show: Option<&str>,
+    label: &str,
+) {
+    let _ = clean;
+    for (case, d) in cases.iter().zip(&report.documents) {
+        let Some(p) = &case.planted else { continue };
+        let code = CODES.iter().find(|(k, _)| *k == p.kind).map(|(_, c)| *c).unwrap_or("");
+        let t = tallies.entry(p.kind).or_default();
+        t.planted += 1;
+        let hit = |f: &faithful::report::FindingField| {
+            let on_target = case.target_spans[p.line].is_some_and(|s| overlaps(s, f.span.start, f.span.end));
+            let on_source = f.evidence.iter().any(|e| {
+                e.path.as_deref() == Some("source") && case.source_spans[p.line].is_some_and(|s| overlaps(s, e.span.start, e.span.end))
+            });
+            if p.kind == "dropped" {
+                on_source
+            } else {
+                on_target
+            }
+        };
+        let found = d.findings.iter().any(|f| f.code == code && hit(f));
+        if found {
+            t.found += 1;
+        } else if show == Some("missed") || show == Some(code) {
+            let line = &case.doc.text;
+            if p.kind == "dropped" {
+                let a = faithful::analysis::Analysis::new(&case.doc, &Settings::default());
+                let al = a.alignment.as_ref().unwrap();
+                let src = &case.doc.source.as_ref().unwrap().text;
+                let (ls, le) = case.source_spans[p.line].unwrap();
+                for q in &al.pairs {
+                    let Some(ss) = q.source_span() else { continue };
+                    if ss.end + 300 > ls && ss.start < le + 300 {
+                        println!(
+                            "   pair {}-{} cost {:.2} drop={} src={:?} tgt={:?}",
+                            q.source.len(),
+                            q.target.len(),
+                            q.cost,
+                            ss.start < le && ls < ss.end,
+                            &src[ss.start..ss.end].chars().take(50).collect::<String>(),
+                            q.target_span().map(|t| line[t.start..t.end].chars().take(50).collect::<String>())
+                        );
+                    }
+                }
+            }
+            println!(
+                "[missed {label} {} {}] line {}: {:?}\n   findings: {:?}",
+                p.kind,
+                case.doc.id.as_deref().unwrap_or(""),
+                p.line,
+                case.target_spans[p.line].map(|s| &line[s.0..s.1]),
+                d.findings.iter().map(|f| format!("{} {}", f.code, f.message)).collect::<Vec<_>>()
+            );
+        }
+        t.stray += d.findings.iter().filter(|f| f.code == code && !hit(f)).count();
+    }
+}
+
+fn fxhash(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
+fn articles(ids: &[String], src: &[String], tgt: &[String], rng: &mut Rng) -> Vec<Article> {
+    let mut out: Vec<Article> = Vec::new();
+    let mut i = 0;
+    while i < ids.len().min(src.len()) {
+        let id = &ids[i];
+        let mut j = i;
+        while j < ids.len() && ids[j] == *id {
+            j += 1;
+        }
+        // The title alone, then paragraphs of one to three sentences.
+        let mut paragraph = vec![0];
+        let (mut p, mut left) = (0, 0);
+        for _ in 1..j - i {
+            if left == 0 {
+                p += 1;
+                left = 1 + rng.below(3);
+            }
+            paragraph.push(p);
+            left -= 1;
+        }
+        out.push(Article { id: id.clone(), source: src[i..j].to_vec(), target: tgt[i..j].to_vec(), paragraph });
+        i = j;
+    }
+    out
+}
+
+fn write_xliff(dir: &Path, label: &str, langs: &(String, String), src: &[String], tgt: &[String]) {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let mut x = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff version=\"1.2\" xmlns=\"urn:oasis:names:tc:xliff:document:1.2\">\n<file original=\"ntrex\" source-language=\"{}\" target-language=\"{}\" datatype=\"plaintext\"><body>\n",
+        iso(&langs.0),
+        iso(&langs.1)
+    );
+    for (i, (s, t)) in src.iter().zip(tgt).enumerate() {
+        x.push_str(&format!(
+            "<trans-unit id=\"{}\"><source>{}</source><target>{}</target></trans-unit>\n",
+            i + 1,
+            esc(s),
+            esc(t)
+        ));
+    }
+    x.push_str("</body></file></xliff>\n");
+    let _ = std::fs::create_dir_all(dir);
+    let _ = std::fs::write(dir.join(format!("ntrex-{}.xlf", label.replace("->", "-"))), x);
+}
+
+fn peak_rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.trim_start_matches("VmHWM:").trim().to_string()))
+        .unwrap_or_else(|| "unknown".into())
+}

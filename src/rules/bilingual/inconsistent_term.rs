@@ -1,12 +1,115 @@
 //! ## What it does
-//! Flags the same source term rendered differently within one text.
+//! Flags a name of the source that the translation spells in two different ways: the source
+//! always writes `Шойгу`, the translation has `Shoigu` in one paragraph and `Shoygu` in
+//! another. The first spelling (the one most used) is taken as the text's choice; every other
+//! spelling is reported.
 //!
-//! Not implemented yet: this rule reports nothing.
+//! ## Why is this bad?
+//! Readers take two spellings for two people. House style picks one transliteration, and a
+//! translation assembled from several tools or translators mixes them.
+//!
+//! ## Example
+//! Source: `Песков заявил… Позже Песков добавил…` Translation: `Peskov said… Later Pieskov
+//! added…` is reported at `Pieskov`, with `Peskov` (the spelling used first) as evidence.
+//!
+//! ## How to silence it
+//! Use one spelling throughout. Grammatical case endings (`Зеленский`, `Зеленского`) and the
+//! possessive (`Zelensky's`) are not different spellings.
 
-use crate::finding::Diagnostic;
+use std::collections::BTreeMap;
+
+use super::{inflecting, name_tokens, same_name, window, Pair};
+use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
+use crate::span::Span;
+
+/// Case endings of Slavic names, longest first, removed before spellings are compared.
+const ENDINGS: &[&str] = &[
+    "ского", "скому", "ским", "ской", "скую", "ская", "ого", "ому", "ым", "ом", "ой", "ую", "ий", "ая", "а", "у", "е", "ы",
+    "я", "ю",
+];
+
+/// The spelling of a rendering with case and possessive endings set aside.
+fn spelling(word: &str, inflected: bool) -> String {
+    let mut w = word.trim_end_matches(['\'', '’']).to_string();
+    for suf in ["'s", "’s"] {
+        if let Some(rest) = w.strip_suffix(suf) {
+            w = rest.to_string();
+        }
+    }
+    let lower = w.to_lowercase();
+    if inflected && lower.chars().count() > 4 {
+        for e in ENDINGS {
+            if let Some(stem) = lower.strip_suffix(e) {
+                if stem.chars().count() >= 3 {
+                    return stem.to_string();
+                }
+            }
+        }
+    }
+    lower
+}
 
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let _ = ctx;
-    Vec::new()
+    let Some(pair) = Pair::of(ctx) else { return Vec::new() };
+    let text = pair.doc.text.as_str();
+    let src_text = pair.source_doc.text.as_str();
+    let inflected = inflecting(pair.target_lang());
+    let loose = inflected || inflecting(pair.source_lang());
+    let pairs = &pair.alignment.pairs;
+    // Source name key -> renderings in the translation: (spelling, span), in text order.
+    let mut renderings: BTreeMap<String, (Span, Vec<(String, Span)>)> = BTreeMap::new();
+    for (k, p) in pairs.iter().enumerate() {
+        let Some(s) = p.source_span() else { continue };
+        let Some(w) = window(pairs, k, 1, true) else { continue };
+        let targets = name_tokens(pair.analysis, text, w);
+        for sn in name_tokens(pair.source, src_text, s) {
+            let entry = renderings.entry(sn.key.clone()).or_insert((sn.span, Vec::new()));
+            for tn in targets.iter().filter(|tn| same_name(&sn.key, &tn.key, loose)) {
+                if !entry.1.iter().any(|(_, sp)| *sp == tn.span) {
+                    entry.1.push((spelling(tn.span.slice(text), inflected), tn.span));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut reported = Vec::new();
+    for (src_span, found) in renderings.values() {
+        let mut counts: BTreeMap<&str, (usize, Span)> = BTreeMap::new();
+        for (sp, span) in found {
+            let e = counts.entry(sp.as_str()).or_insert((0, *span));
+            e.0 += 1;
+            e.1 = e.1.min(*span);
+        }
+        if counts.len() < 2 {
+            continue;
+        }
+        // The text's choice: the most used spelling, the earliest on a tie.
+        let (choice, (_, choice_span)) =
+            counts.iter().max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.start.cmp(&a.1 .1.start))).unwrap();
+        for (sp, span) in found {
+            if sp == choice || reported.contains(span) {
+                continue;
+            }
+            // `Shoigu` / `Shoigus` (a genitive) is one spelling.
+            if sp.strip_suffix('s') == Some(choice) || choice.strip_suffix('s') == Some(sp.as_str()) {
+                continue;
+            }
+            reported.push(*span);
+            out.push(
+                Diagnostic::new(
+                    *span,
+                    format!(
+                        "'{}' is spelled '{}' elsewhere in this translation",
+                        span.slice(text),
+                        choice_span.slice(text)
+                    ),
+                )
+                .with_evidence(Evidence::here(*choice_span, "the spelling used elsewhere"))
+                .with_evidence(Evidence::in_source(*src_span, "the one name in the source")),
+            );
+        }
+    }
+    out.sort_by_key(|d| d.span);
+    out
 }

@@ -69,3 +69,69 @@ pub(crate) fn preview(text: &str, max_chars: usize) -> String {
         format!("{}…", cut.trim_end())
     }
 }
+
+/// A capitalised word that may be a name, with its name key.
+#[derive(Clone, Debug)]
+pub(crate) struct NameToken {
+    pub span: Span,
+    pub key: String,
+    /// Whether the word starts its sentence (where any word is capitalised).
+    pub initial: bool,
+}
+
+/// Capitalised words of four letters or more inside `within`: candidates for names. Words in
+/// capitals throughout (acronyms) are left out.
+pub(crate) fn name_tokens(analysis: &Analysis, text: &str, within: Span) -> Vec<NameToken> {
+    let model = &analysis.text;
+    let mut out = Vec::new();
+    for t in model.tokens_in(within) {
+        if t.kind != crate::text::TokenKind::Word {
+            continue;
+        }
+        let w = t.span.slice(text);
+        let mut chars = w.chars();
+        let Some(first) = chars.next() else { continue };
+        if !first.is_uppercase() || w.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        if w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            continue;
+        }
+        let initial = model.sentence_at(t.span.start).and_then(|i| model.sentences.get(i)).is_some_and(|s| {
+            let before = &text[s.span.start..t.span.start];
+            !before.chars().any(char::is_alphanumeric)
+        });
+        out.push(NameToken { span: t.span, key: crate::translit::name_key(w), initial });
+    }
+    out
+}
+
+/// Whether two name keys are one name: equal, or differing only by a grammatical ending when
+/// `inflected` (Slavic case endings: `Зеленского` for `Zelensky`; a German or English
+/// genitive `s`).
+pub(crate) fn same_name(a: &str, b: &str, inflected: bool) -> bool {
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.strip_suffix('s') == Some(short) {
+        return true;
+    }
+    if !inflected || short.len() < 4 {
+        return false;
+    }
+    let common = short.bytes().zip(long.bytes()).take_while(|(x, y)| x == y).count();
+    common + 2 >= short.len() && long.len() - common <= 4 && common >= 4
+}
+
+/// Languages whose nouns (and names) take case endings.
+pub(crate) fn inflecting(lang: &str) -> bool {
+    matches!(lang, "ru" | "uk" | "be" | "pl" | "cs" | "sk" | "sr" | "hr" | "bg" | "und")
+}
+
+/// Pairs `k-w..=k+w`, covered, on the target (`true`) or source side.
+pub(crate) fn window(pairs: &[AlignedPair], k: usize, w: usize, target: bool) -> Option<Span> {
+    let lo = k.saturating_sub(w);
+    let hi = (k + w + 1).min(pairs.len());
+    pairs[lo..hi].iter().filter_map(|p| if target { p.target_span() } else { p.source_span() }).reduce(|a, b| a.cover(b))
+}

@@ -1,12 +1,86 @@
 //! ## What it does
-//! Flags a person or place named in the source and missing or altered in the translation.
+//! Flags a person or place the source names that the translation names differently (a letter
+//! changed, a different name) or leaves out altogether. Names are compared across scripts and
+//! spellings: Cyrillic is transliterated (BGN/PCGN, ISO 9 and the common press forms, so
+//! `Зеленский` matches Zelensky, Zelenskiy and Zelenskyy, `Алексей` matches Aleksei, Alexei and
+//! Alexey), diacritics are folded (`Łódź` = `Lodz`), and case endings are allowed for
+//! languages that decline names (`Зеленского`).
 //!
-//! Not implemented yet: this rule reports nothing.
+//! ## Why is this bad?
+//! A misspelt name is a correction waiting to happen, and a changed one can put a statement in
+//! the wrong person's mouth or an event in the wrong town. Names are also what machine
+//! translation most often mangles (`Kyiv` translated as a word, a surname declined twice).
+//!
+//! ## Example
+//! Source: `Министр Сергей Лавров встретился с коллегами в Женеве.` Translation: `Minister
+//! Sergei Lavrenov met his counterparts in Geneva.` is reported at `Lavrenov`: the source says
+//! Лавров (Lavrov).
+//!
+//! ## How to silence it
+//! Use the source's name, in a standard transliteration. Exonyms that look nothing alike
+//! (`Germany` for `Deutschland`) are not reported; a name rendered by a near-spelling that is
+//! really a different town may be, and can be ignored with `--ignore X803`.
 
-use crate::finding::Diagnostic;
+use super::{inflecting, name_tokens, same_name, window, NameToken, Pair};
+use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 
+/// How alike (normalised edit distance of the name keys) a target word must be to count as
+/// the source's name altered rather than another word.
+const ALTERED_SIMILARITY: f64 = 0.7;
+
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let _ = ctx;
-    Vec::new()
+    let Some(pair) = Pair::of(ctx) else { return Vec::new() };
+    let text = pair.doc.text.as_str();
+    let src_text = pair.source_doc.text.as_str();
+    let (sl, tl) = (pair.source_lang(), pair.target_lang());
+    // German capitalises every noun: its capitalised words are not names by that sign alone.
+    if sl == "de" {
+        return Vec::new();
+    }
+    let inflected = inflecting(tl) || inflecting(sl);
+    let pairs = &pair.alignment.pairs;
+    // Names the source uses more than once, or not at a sentence start, are names.
+    let body = |d: &crate::document::Document| crate::span::Span::new(d.body_start.min(d.text.len()), d.text.len());
+    let src_all = name_tokens(pair.source, src_text, body(pair.source_doc));
+    let is_name = |t: &NameToken| !t.initial || src_all.iter().any(|o| o.key == t.key && !o.initial);
+    let mut out = Vec::new();
+    let mut reported = Vec::new();
+    for (k, p) in pairs.iter().enumerate() {
+        let (Some(s), Some(t)) = (p.source_span(), p.target_span()) else { continue };
+        let tgt_here = name_tokens(pair.analysis, text, t);
+        let near = window(pairs, k, 1, true).map(|w| name_tokens(pair.analysis, text, w)).unwrap_or_default();
+        for sn in name_tokens(pair.source, src_text, s).into_iter().filter(|n| is_name(n)) {
+            if near.iter().any(|tn| same_name(&sn.key, &tn.key, inflected)) {
+                continue;
+            }
+            // The closest capitalised word of the pair, if it is close: the name altered.
+            let closest = tgt_here
+                .iter()
+                .filter(|tn| !reported.contains(&tn.span))
+                // A word that renders another source name of the pair is not this one altered.
+                .filter(|tn| {
+                    !name_tokens(pair.source, src_text, s).iter().any(|o| o.key != sn.key && same_name(&o.key, &tn.key, inflected))
+                })
+                .map(|tn| (tn, strsim::normalized_levenshtein(&sn.key, &tn.key)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            if let Some((tn, sim)) = closest {
+                if sim >= ALTERED_SIMILARITY && sn.key.len() >= 4 {
+                    reported.push(tn.span);
+                    out.push(
+                        Diagnostic::new(
+                            tn.span,
+                            format!(
+                                "Name '{}' does not match the source's '{}'",
+                                tn.span.slice(text),
+                                sn.span.slice(src_text)
+                            ),
+                        )
+                        .with_evidence(Evidence::in_source(sn.span, "the name in the source")),
+                    );
+                }
+            }
+        }
+    }
+    out
 }

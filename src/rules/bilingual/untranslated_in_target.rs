@@ -50,7 +50,14 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 .chain(std::iter::once(src_span))
                 .chain(p.source.clone().filter_map(|si| pair.source.text.sentences.get(si).map(|s| s.span)))
                 .find(|s| same_text(s.slice(src_text), t));
-            if let Some(s) = copied {
+            // A passage the source itself quotes in a third language (a French saying in an
+            // English article) stays as it is.
+            let foreign_in_source = |s: Span| {
+                pair.source.text.sentence_at(s.start).and_then(|i| pair.source.language.sentences.get(i)).is_some_and(|g| {
+                    !g.is_und() && src_lang != "und" && g.code != src_lang && g.confidence >= 0.5
+                })
+            };
+            if let Some(s) = copied.filter(|s| !foreign_in_source(*s)) {
                 out.push(finding(sentence.span, "copied unchanged from the source", s, src_text));
                 continue;
             }
@@ -62,7 +69,9 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 && src_script != Script::Other
                 && dominant_script(t) == src_script
                 && t.split_whitespace().count() >= 4;
-            if detected || wrong_script {
+            // Still in the source language *and* made of the aligned source's words: names and
+            // titles of works left in the original do not make a sentence untranslated.
+            if (detected || wrong_script) && overlap(t, src_span.slice(src_text)) >= 0.5 {
                 let lang = if src_lang == "und" { "the source's language".to_string() } else { format!("'{src_lang}', the source's language") };
                 out.push(finding(sentence.span, &format!("still in {lang}"), src_span, src_text));
             }
@@ -76,10 +85,24 @@ fn finding(span: Span, how: &str, source: Span, src_text: &str) -> Diagnostic {
         .with_evidence(Evidence::in_source(source, format!("source: \"{}\"", preview(source.slice(src_text), 60))))
 }
 
+/// Share of the words of `t` found in `source`.
+fn overlap(t: &str, source: &str) -> f64 {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let src: std::collections::HashSet<String> = words(source).into_iter().collect();
+    let tw = words(t);
+    if tw.is_empty() {
+        return 0.0;
+    }
+    tw.iter().filter(|w| src.contains(*w)).count() as f64 / tw.len() as f64
+}
+
 /// Three words or more, one of them in lower case: not a bare name, acronym or number.
 fn worth_translating(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
-    words.len() >= 3 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 1
+    let distinct: std::collections::HashSet<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    distinct.len() >= 3 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 1
 }
 
 /// Equal once case, spacing and punctuation are set aside.

@@ -123,14 +123,21 @@ struct Case {
     source_spans: Vec<Option<(usize, usize)>>,
 }
 
-fn make_case(a: &Article, dir: &(String, String), target: Vec<String>, keep: Vec<bool>, planted: Option<Planted>) -> Case {
+fn make_case(
+    a: &Article,
+    dir: &(String, String),
+    target: Vec<String>,
+    keep: Vec<bool>,
+    planted: Option<Planted>,
+) -> Case {
     let all = vec![true; a.source.len()];
     let (src_text, source_spans) = build(&a.source, &a.paragraph, &all);
     let (tgt_text, target_spans) = build(&target, &a.paragraph, &keep);
     let mut src = Document::from_text("source", src_text);
     src.title = a.source.first().cloned();
     src.meta.lang = Some(iso(&dir.0).into());
-    let mut doc = Document::from_text(format!("{}:{}", a.id, planted.as_ref().map_or("clean", |p| p.kind)), tgt_text);
+    let mut doc =
+        Document::from_text(format!("{}:{}", a.id, planted.as_ref().map_or("clean", |p| p.kind)), tgt_text);
     doc.id = Some(a.id.clone());
     doc.meta.lang = Some(iso(&dir.1).into());
     doc.meta.source_lang = Some(iso(&dir.0).into());
@@ -142,7 +149,10 @@ fn tokens(s: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let word = c.is_alphanumeric() || (start.is_some() && matches!(c, '.' | ',') && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()));
+        let word = c.is_alphanumeric()
+            || (start.is_some()
+                && matches!(c, '.' | ',')
+                && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()));
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
@@ -162,7 +172,11 @@ fn capitalised_names(s: &str) -> Vec<(usize, &str)> {
     tokens(s)
         .into_iter()
         .skip(1)
-        .filter(|(_, w)| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase))
+        .filter(|(_, w)| {
+            w.chars().count() >= 4
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)
+        })
         .collect()
 }
 
@@ -174,7 +188,10 @@ fn months(lang: &str) -> Vec<Vec<String>> {
 
 fn month_of(word: &str, table: &[Vec<String>]) -> Option<(usize, usize)> {
     let w = word.to_lowercase();
-    table.iter().enumerate().find_map(|(m, forms)| forms.iter().position(|f| *f == w && f.chars().count() > 3).map(|k| (m, k)))
+    table
+        .iter()
+        .enumerate()
+        .find_map(|(m, forms)| forms.iter().position(|f| *f == w && f.chars().count() > 3).map(|k| (m, k)))
 }
 
 fn replace_at(s: &str, at: usize, old: &str, new: &str) -> String {
@@ -210,7 +227,8 @@ fn plant(a: &Article, dir: &(String, String), kind: &'static str, rng: &mut Rng)
                 }
             }
             let &(i, at, w) = rng.pick(&options)?;
-            let digits: Vec<usize> = w.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(k, _)| k).collect();
+            let digits: Vec<usize> =
+                w.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(k, _)| k).collect();
             let k = *rng.pick(&digits)?;
             let d = w.as_bytes()[k] - b'0';
             let mut nd = (d + 1 + rng.below(8) as u8) % 10;
@@ -225,7 +243,8 @@ fn plant(a: &Article, dir: &(String, String), kind: &'static str, rng: &mut Rng)
             let (tm, sm) = (months(tl), months(sl));
             let mut options = Vec::new();
             for &i in &body {
-                let src_months: Vec<usize> = tokens(&a.source[i]).iter().filter_map(|(_, w)| month_of(w, &sm)).map(|m| m.0).collect();
+                let src_months: Vec<usize> =
+                    tokens(&a.source[i]).iter().filter_map(|(_, w)| month_of(w, &sm)).map(|m| m.0).collect();
                 for (at, w) in tokens(&a.target[i]) {
                     if let Some((m, form)) = month_of(w, &tm) {
                         if src_months.contains(&m) {
@@ -246,13 +265,15 @@ fn plant(a: &Article, dir: &(String, String), kind: &'static str, rng: &mut Rng)
             line = i;
         }
         "name" | "speaker" => {
-            let doc_names: Vec<&str> = (0..n).flat_map(|i| capitalised_names(&a.target[i])).map(|(_, w)| w).collect();
+            let doc_names: Vec<&str> =
+                (0..n).flat_map(|i| capitalised_names(&a.target[i])).map(|(_, w)| w).collect();
             let mut options = Vec::new();
             for &i in &body {
                 if kind == "speaker" && !a.target[i].contains(['"', '«', '“', '„', '»', '”']) {
                     continue;
                 }
-                let src_keys: Vec<String> = capitalised_names(&a.source[i]).iter().map(|(_, w)| name_key(w)).collect();
+                let src_keys: Vec<String> =
+                    capitalised_names(&a.source[i]).iter().map(|(_, w)| name_key(w)).collect();
                 for (at, w) in capitalised_names(&a.target[i]) {
                     if src_keys.contains(&name_key(w)) {
                         options.push((i, at, w));
@@ -263,8 +284,11 @@ fn plant(a: &Article, dir: &(String, String), kind: &'static str, rng: &mut Rng)
             let new = if kind == "name" {
                 alter_letter(w, rng)?
             } else {
-                let others: Vec<&str> =
-                    doc_names.iter().copied().filter(|o| name_key(o) != name_key(w) && !a.source[i].contains(o)).collect();
+                let others: Vec<&str> = doc_names
+                    .iter()
+                    .copied()
+                    .filter(|o| name_key(o) != name_key(w) && !a.source[i].contains(o))
+                    .collect();
                 rng.pick(&others)?.to_string()
             };
             target[i] = replace_at(&a.target[i], at, w, &new);
@@ -323,7 +347,8 @@ fn main() {
     let opt = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
     let dir = PathBuf::from(opt("--ntrex").unwrap_or_else(|| "/work/shared/corpora/ntrex".into()));
     let seed: u64 = opt("--seed").and_then(|s| s.parse().ok()).unwrap_or(2025);
-    let langs: Vec<String> = opt("--langs").unwrap_or_else(|| "rus,deu,fra,spa".into()).split(',').map(String::from).collect();
+    let langs: Vec<String> =
+        opt("--langs").unwrap_or_else(|| "rus,deu,fra,spa".into()).split(',').map(String::from).collect();
     let show = opt("--show");
     let Ok(ids) = std::fs::read_to_string(dir.join("DOCUMENT_IDS.tsv")) else {
         eprintln!("NTREX not found at {} (use --ntrex DIR)", dir.display());
@@ -349,7 +374,8 @@ fn main() {
             continue;
         }
         for dir_pair in [("eng".to_string(), lang.clone()), (lang.clone(), "eng".to_string())] {
-            let (src_lines, tgt_lines) = if dir_pair.0 == "eng" { (&english, &other) } else { (&other, &english) };
+            let (src_lines, tgt_lines) =
+                if dir_pair.0 == "eng" { (&english, &other) } else { (&other, &english) };
             let mut rng = Rng(seed ^ fxhash(&dir_pair.0) ^ fxhash(&dir_pair.1).rotate_left(17));
             let articles = articles(&ids, src_lines, tgt_lines, &mut rng);
             let label = format!("{}->{}", iso(&dir_pair.0), iso(&dir_pair.1));
@@ -361,7 +387,8 @@ fn main() {
                 .iter()
                 .map(|a| make_case(a, &dir_pair, a.target.clone(), vec![true; a.target.len()], None))
                 .collect();
-            let bytes: usize = clean.iter().map(|c| c.doc.text.len() + c.doc.source.as_ref().unwrap().text.len()).sum();
+            let bytes: usize =
+                clean.iter().map(|c| c.doc.text.len() + c.doc.source.as_ref().unwrap().text.len()).sum();
             let t0 = Instant::now();
             let report = faithful::check(clean.iter().map(|c| Ok(c.doc.clone())).collect(), &settings);
             let secs = t0.elapsed().as_secs_f64();
@@ -377,7 +404,13 @@ fn main() {
                         alarms += 1;
                     }
                     if show.as_deref() == Some(f.code) || show.as_deref() == Some("clean") {
-                        println!("[clean {label} {}] {} {} | {:?}", d.id.as_deref().unwrap_or(""), f.code, f.message, f.text);
+                        println!(
+                            "[clean {label} {}] {} {} | {:?}",
+                            d.id.as_deref().unwrap_or(""),
+                            f.code,
+                            f.message,
+                            f.text
+                        );
                     }
                 }
             }
@@ -404,7 +437,10 @@ fn main() {
         alarms as f64 * 100.0 / total_pairs.max(1) as f64
     );
     println!("\n== Planted errors (seed {seed}) ==");
-    println!("{:13} {:5} {:>7} {:>6} {:>6} {:>9} {:>7}", "kind", "rule", "planted", "found", "stray", "precision", "recall");
+    println!(
+        "{:13} {:5} {:>7} {:>6} {:>6} {:>9} {:>7}",
+        "kind", "rule", "planted", "found", "stray", "precision", "recall"
+    );
     let (mut p_all, mut f_all) = (0, 0);
     for &(kind, code) in CODES {
         let t = tallies.entry(kind).or_default();
@@ -446,7 +482,8 @@ fn score(
         let hit = |f: &faithful::report::FindingField| {
             let on_target = case.target_spans[p.line].is_some_and(|s| overlaps(s, f.span.start, f.span.end));
             let on_source = f.evidence.iter().any(|e| {
-                e.path.as_deref() == Some("source") && case.source_spans[p.line].is_some_and(|s| overlaps(s, e.span.start, e.span.end))
+                e.path.as_deref() == Some("source")
+                    && case.source_spans[p.line].is_some_and(|s| overlaps(s, e.span.start, e.span.end))
             });
             if p.kind == "dropped" {
                 on_source
@@ -474,7 +511,8 @@ fn score(
                             q.cost,
                             ss.start < le && ls < ss.end,
                             &src[ss.start..ss.end].chars().take(50).collect::<String>(),
-                            q.target_span().map(|t| line[t.start..t.end].chars().take(50).collect::<String>())
+                            q.target_span()
+                                .map(|t| line[t.start..t.end].chars().take(50).collect::<String>())
                         );
                     }
                 }
@@ -516,7 +554,12 @@ fn articles(ids: &[String], src: &[String], tgt: &[String], rng: &mut Rng) -> Ve
             paragraph.push(p);
             left -= 1;
         }
-        out.push(Article { id: id.clone(), source: src[i..j].to_vec(), target: tgt[i..j].to_vec(), paragraph });
+        out.push(Article {
+            id: id.clone(),
+            source: src[i..j].to_vec(),
+            target: tgt[i..j].to_vec(),
+            paragraph,
+        });
         i = j;
     }
     out
@@ -545,6 +588,10 @@ fn write_xliff(dir: &Path, label: &str, langs: &(String, String), src: &[String]
 fn peak_rss() -> String {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.trim_start_matches("VmHWM:").trim().to_string()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
         .unwrap_or_else(|| "unknown".into())
 }

@@ -132,7 +132,8 @@ mod tests {
 
     #[test]
     fn press_variants_share_a_key() {
-        for v in ["Зеленский", "Zelensky", "Zelenskiy", "Zelenskyy", "Зеленський", "Selenskyj"] {
+        for v in ["Зеленский", "Zelensky", "Zelenskiy", "Zelenskyy", "Зеленський", "Selenskyj"]
+        {
             assert_eq!(name_key(v), name_key("Zelensky"), "{v}");
         }
         for v in ["Алексей", "Aleksei", "Alexei", "Alexey", "Aleksey"] {

@@ -96,7 +96,9 @@ impl Alignment {
 
     /// The pair whose target side covers byte `offset` of the translation.
     pub fn pair_at_target(&self, offset: usize) -> Option<usize> {
-        self.pairs.iter().position(|p| p.target_span().is_some_and(|s| s.start <= offset && offset < s.end.max(s.start + 1)))
+        self.pairs.iter().position(|p| {
+            p.target_span().is_some_and(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+        })
     }
 }
 
@@ -111,8 +113,10 @@ pub fn align(source_doc: &Document, source: &Analysis, doc: &Document, analysis:
     let pairs = beads
         .into_iter()
         .map(|b| {
-            let source = src.get(b.source.start).map_or(0, |s| s.index)..src.get(b.source.end - 1).map_or(0, |s| s.index + 1);
-            let target = tgt.get(b.target.start).map_or(0, |s| s.index)..tgt.get(b.target.end - 1).map_or(0, |s| s.index + 1);
+            let source = src.get(b.source.start).map_or(0, |s| s.index)
+                ..src.get(b.source.end - 1).map_or(0, |s| s.index + 1);
+            let target = tgt.get(b.target.start).map_or(0, |s| s.index)
+                ..tgt.get(b.target.end - 1).map_or(0, |s| s.index + 1);
             let source = if b.source.is_empty() { 0..0 } else { source };
             let target = if b.target.is_empty() { 0..0 } else { target };
             AlignedPair {
@@ -271,7 +275,7 @@ pub struct Bead {
 /// with a little mass moved to 1–3/3–1 for translators who merge or split hard.
 const SHAPES: &[(usize, usize, f64)] = &[
     (1, 1, 0.117), // 0.89
-    (1, 0, 3.5), // 0.03: omissions are what X809 is after, so they are not made too dear
+    (1, 0, 3.5),   // 0.03: omissions are what X809 is after, so they are not made too dear
     (0, 1, 3.5),
     (2, 1, 3.16), // 0.0425
     (1, 2, 3.16),
@@ -422,13 +426,16 @@ fn tail_cost(z: f64) -> f64 {
 fn erfc(x: f64) -> f64 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t * (-z * z - 1.26551223
-        + t * (1.00002368
-            + t * (0.37409196
-                + t * (0.09678418
-                    + t * (-0.18628806
-                        + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
-        .exp();
+    let r = t
+        * (-z * z - 1.26551223
+            + t * (1.00002368
+                + t * (0.37409196
+                    + t * (0.09678418
+                        + t * (-0.18628806
+                            + t * (0.27886807
+                                + t * (-1.13520398
+                                    + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))))
+            .exp();
     if x >= 0.0 {
         r
     } else {
@@ -477,7 +484,8 @@ fn anchor_cost(src: &[Segment], tgt: &[Segment]) -> f64 {
     let tn: Vec<&str> = tgt.iter().flat_map(|s| s.numbers.iter().map(String::as_str)).collect();
     let sn: Vec<&str> = src.iter().flat_map(|s| s.numbers.iter().map(String::as_str)).collect();
     let shared_numbers = sn.iter().filter(|n| tn.contains(n)).count();
-    let lonely = sn.iter().filter(|n| !tn.contains(n)).count() + tn.iter().filter(|n| !sn.contains(n)).count();
+    let lonely =
+        sn.iter().filter(|n| !tn.contains(n)).count() + tn.iter().filter(|n| !sn.contains(n)).count();
     cost -= 1.0 * shared_numbers.min(4) as f64;
     cost += 0.7 * lonely.min(4) as f64;
     let tnames: HashSet<&str> = tgt.iter().flat_map(|s| s.names.iter().map(String::as_str)).collect();
@@ -505,11 +513,18 @@ fn split_hidden_omissions(src: &[Segment], tgt: &[Segment], beads: Vec<Bead>, c:
         }
         let t = &tgt[b.target.start];
         let whole: usize = src[b.source.clone()].iter().map(|s| s.chars).sum();
-        let merged = length_cost(whole, t.chars, c) + anchor_cost(&src[b.source.clone()], std::slice::from_ref(t));
+        let merged =
+            length_cost(whole, t.chars, c) + anchor_cost(&src[b.source.clone()], std::slice::from_ref(t));
         let best = b
             .source
             .clone()
-            .map(|k| (k, length_cost(src[k].chars, t.chars, c) + anchor_cost(&src[k..k + 1], std::slice::from_ref(t))))
+            .map(|k| {
+                (
+                    k,
+                    length_cost(src[k].chars, t.chars, c)
+                        + anchor_cost(&src[k..k + 1], std::slice::from_ref(t)),
+                )
+            })
             .min_by(|a, b| a.1.total_cmp(&b.1));
         let Some((k, single)) = best else {
             out.push(b);
@@ -556,7 +571,8 @@ mod tests {
         let src = [seg(100, 0), seg(80, 1), seg(50, 2), seg(120, 3), seg(70, 4)];
         let tgt = [seg(104, 0), seg(83, 1), seg(118, 3), seg(69, 4)];
         let beads = align_segments(&src, &tgt);
-        let omitted: Vec<usize> = beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.start).collect();
+        let omitted: Vec<usize> =
+            beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.start).collect();
         assert_eq!(omitted, [2], "{beads:?}");
     }
 
@@ -565,7 +581,8 @@ mod tests {
         let src = [seg(100, 0), seg(80, 0), seg(50, 0), seg(120, 0), seg(70, 0)];
         let tgt = [seg(104, 0), seg(83, 0), seg(118, 0), seg(69, 0)];
         let beads = align_segments(&src, &tgt);
-        let omitted: Vec<usize> = beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.start).collect();
+        let omitted: Vec<usize> =
+            beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.start).collect();
         assert_eq!(omitted, [2], "{beads:?}");
     }
 

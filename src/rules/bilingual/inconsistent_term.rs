@@ -25,8 +25,8 @@ use crate::span::Span;
 
 /// Case endings of Slavic names, longest first, removed before spellings are compared.
 const ENDINGS: &[&str] = &[
-    "ского", "скому", "ским", "ской", "скую", "ская", "ого", "ому", "ым", "ом", "ой", "ую", "ий", "ая", "а", "у", "е", "ы",
-    "я", "ю",
+    "ого", "ому", "ими", "ым", "им", "ом", "ой", "ую", "ий", "ый", "ая", "ей", "ью", "а", "у", "е", "ы", "я",
+    "ю", "ь", "й",
 ];
 
 /// The spelling of a rendering with case and possessive endings set aside.

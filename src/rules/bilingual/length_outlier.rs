@@ -38,8 +38,11 @@ const DEFAULT_BAND: (f64, f64) = (0.5, 2.0);
 
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Some(pair) = Pair::of(ctx) else { return Vec::new() };
-    let (median, low, high) = band(pair.source_lang(), pair.target_lang())
-        .unwrap_or((pair.alignment.ratio.max(0.1), DEFAULT_BAND.0, DEFAULT_BAND.1));
+    let (median, low, high) = band(pair.source_lang(), pair.target_lang()).unwrap_or((
+        pair.alignment.ratio.max(0.1),
+        DEFAULT_BAND.0,
+        DEFAULT_BAND.1,
+    ));
     let src_text = pair.source_doc.text.as_str();
     let mut out = Vec::new();
     for p in &pair.alignment.pairs {
@@ -49,16 +52,21 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
         let r = p.target_chars as f64 / p.source_chars as f64 / median;
         let message = if r < low {
-            format!("Translation is {:.0}% of the length its source would lead to expect (possible omission)", r * 100.0)
+            format!(
+                "Translation is {:.0}% of the length its source would lead to expect (possible omission)",
+                r * 100.0
+            )
         } else if r > high {
-            format!("Translation is {r:.1} times the length its source would lead to expect (possible addition)")
+            format!(
+                "Translation is {r:.1} times the length its source would lead to expect (possible addition)"
+            )
         } else {
             continue;
         };
-        out.push(
-            Diagnostic::new(t, message)
-                .with_evidence(Evidence::in_source(s, format!("source: \"{}\"", preview(s.slice(src_text), 60)))),
-        );
+        out.push(Diagnostic::new(t, message).with_evidence(Evidence::in_source(
+            s,
+            format!("source: \"{}\"", preview(s.slice(src_text), 60)),
+        )));
     }
     out
 }

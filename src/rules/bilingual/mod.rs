@@ -30,15 +30,26 @@ pub(crate) struct Pair<'a> {
 impl<'a> Pair<'a> {
     pub fn of(ctx: &Context<'a>) -> Option<Self> {
         let (source_doc, source) = ctx.source()?;
-        Some(Pair { doc: ctx.doc, analysis: ctx.analysis, source_doc, source, alignment: ctx.analysis.alignment.as_ref()? })
+        Some(Pair {
+            doc: ctx.doc,
+            analysis: ctx.analysis,
+            source_doc,
+            source,
+            alignment: ctx.analysis.alignment.as_ref()?,
+        })
     }
 
+    /// The translation's language: as declared (`--lang`, metadata, XLIFF/TMX attributes),
+    /// else as detected.
     pub fn target_lang(&self) -> &'a str {
-        &self.analysis.language.document.code
+        let l = &self.analysis.language;
+        l.expected.as_deref().filter(|e| !e.is_empty()).unwrap_or(&l.document.code)
     }
 
+    /// The source's language, likewise.
     pub fn source_lang(&self) -> &'a str {
-        &self.source.language.document.code
+        let l = &self.source.language;
+        l.expected.as_deref().filter(|e| !e.is_empty()).unwrap_or(&l.document.code)
     }
 
     /// Where a finding about pair `k` goes in the translation: its own target span, else the
@@ -121,7 +132,8 @@ pub(crate) fn same_name(a: &str, b: &str, inflected: bool) -> bool {
         return false;
     }
     let common = short.bytes().zip(long.bytes()).take_while(|(x, y)| x == y).count();
-    common + 2 >= short.len() && long.len() - common <= 4 && common >= 4
+    // An ending replaces at most the last letter of the base form and adds up to three.
+    common + 1 >= short.len() && long.len() - common <= 3 && common >= 4
 }
 
 /// Languages whose nouns (and names) take case endings.
@@ -133,5 +145,8 @@ pub(crate) fn inflecting(lang: &str) -> bool {
 pub(crate) fn window(pairs: &[AlignedPair], k: usize, w: usize, target: bool) -> Option<Span> {
     let lo = k.saturating_sub(w);
     let hi = (k + w + 1).min(pairs.len());
-    pairs[lo..hi].iter().filter_map(|p| if target { p.target_span() } else { p.source_span() }).reduce(|a, b| a.cover(b))
+    pairs[lo..hi]
+        .iter()
+        .filter_map(|p| if target { p.target_span() } else { p.source_span() })
+        .reduce(|a, b| a.cover(b))
 }

@@ -52,10 +52,10 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             if spans.len() == 1 { "A source sentence is" } else { "Source sentences are" },
             preview(covered.slice(src_text), 80)
         );
-        out.push(
-            Diagnostic::new(pair.target_anchor(first), message)
-                .with_evidence(Evidence::in_source(covered, format!("{what} with no counterpart in the translation"))),
-        );
+        out.push(Diagnostic::new(pair.target_anchor(first), message).with_evidence(Evidence::in_source(
+            covered,
+            format!("{what} with no counterpart in the translation"),
+        )));
     }
     out
 }

@@ -28,9 +28,9 @@ use crate::span::Span;
 const MIN_WORDS: usize = 4;
 
 fn statements<'a>(quotes: &'a [Quote], text: &'a str, within: Span) -> impl Iterator<Item = &'a Quote> + 'a {
-    quotes
-        .iter()
-        .filter(move |q| within.contains(q.span) && q.span.slice(text).split_whitespace().count() >= MIN_WORDS)
+    quotes.iter().filter(move |q| {
+        within.contains(q.span) && q.span.slice(text).split_whitespace().count() >= MIN_WORDS
+    })
 }
 
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
@@ -55,11 +55,14 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 let wider = around(|p| p.target_span()).unwrap_or(t);
                 if statements(tq, text, wider).next().is_none() {
                     out.push(
-                        Diagnostic::new(t, "The source quotes someone here; the translation has no quotation")
-                            .with_evidence(Evidence::in_source(
-                                q.span,
-                                format!("quoted in the source: \"{}\"", preview(q.span.slice(src_text), 60)),
-                            )),
+                        Diagnostic::new(
+                            t,
+                            "The source quotes someone here; the translation has no quotation",
+                        )
+                        .with_evidence(Evidence::in_source(
+                            q.span,
+                            format!("quoted in the source: \"{}\"", preview(q.span.slice(src_text), 60)),
+                        )),
                     );
                 }
             }
@@ -67,8 +70,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 let wider = around(|p| p.source_span()).unwrap_or(s);
                 if statements(sq, src_text, wider).next().is_none() {
                     out.push(
-                        Diagnostic::new(q.span, "Quotation not in the source: the source says this without quote marks")
-                            .with_evidence(Evidence::in_source(s, "the source passage, unquoted")),
+                        Diagnostic::new(
+                            q.span,
+                            "Quotation not in the source: the source says this without quote marks",
+                        )
+                        .with_evidence(Evidence::in_source(s, "the source passage, unquoted")),
                     );
                 }
             }

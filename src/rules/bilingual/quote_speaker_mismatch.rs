@@ -39,7 +39,9 @@ fn same_speaker(a: &str, b: &str, inflected: bool) -> bool {
 }
 
 fn named(q: &Quote) -> Option<&SpeakerRef> {
-    q.speaker.as_ref().filter(|s| !s.name.trim().is_empty() && s.name.chars().next().is_some_and(char::is_uppercase))
+    q.speaker
+        .as_ref()
+        .filter(|s| !s.name.trim().is_empty() && s.name.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn attributed(quotes: &[Quote], within: Span) -> Vec<&Quote> {
@@ -86,7 +88,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     sb.mention,
-                    format!("Quote credited to {}; the source credits it to {}", sb.name.trim(), sa.name.trim()),
+                    format!(
+                        "Quote credited to {}; the source credits it to {}",
+                        sb.name.trim(),
+                        sa.name.trim()
+                    ),
                 )
                 .with_evidence(Evidence::in_source(sa.mention, "the speaker in the source"))
                 .with_evidence(Evidence::here(b.span, "the quote")),

@@ -53,9 +53,13 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             // A passage the source itself quotes in a third language (a French saying in an
             // English article) stays as it is.
             let foreign_in_source = |s: Span| {
-                pair.source.text.sentence_at(s.start).and_then(|i| pair.source.language.sentences.get(i)).is_some_and(|g| {
-                    !g.is_und() && src_lang != "und" && g.code != src_lang && g.confidence >= 0.5
-                })
+                pair.source
+                    .text
+                    .sentence_at(s.start)
+                    .and_then(|i| pair.source.language.sentences.get(i))
+                    .is_some_and(|g| {
+                        !g.is_und() && src_lang != "und" && g.code != src_lang && g.confidence >= 0.5
+                    })
             };
             if let Some(s) = copied.filter(|s| !foreign_in_source(*s)) {
                 out.push(finding(sentence.span, "copied unchanged from the source", s, src_text));
@@ -63,7 +67,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             }
             let guess = pair.analysis.language.sentences.get(ti);
             let detected = guess.is_some_and(|g| {
-                !g.is_und() && g.code == src_lang && g.code != tgt_lang && tgt_lang != "und" && g.confidence >= 0.6
+                !g.is_und()
+                    && g.code == src_lang
+                    && g.code != tgt_lang
+                    && tgt_lang != "und"
+                    && g.confidence >= 0.6
             });
             let wrong_script = src_script != tgt_script
                 && src_script != Script::Other
@@ -72,7 +80,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             // Still in the source language *and* made of the aligned source's words: names and
             // titles of works left in the original do not make a sentence untranslated.
             if (detected || wrong_script) && overlap(t, src_span.slice(src_text)) >= 0.5 {
-                let lang = if src_lang == "und" { "the source's language".to_string() } else { format!("'{src_lang}', the source's language") };
+                let lang = if src_lang == "und" {
+                    "the source's language".to_string()
+                } else {
+                    format!("'{src_lang}', the source's language")
+                };
                 out.push(finding(sentence.span, &format!("still in {lang}"), src_span, src_text));
             }
         }
@@ -81,8 +93,10 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
 }
 
 fn finding(span: Span, how: &str, source: Span, src_text: &str) -> Diagnostic {
-    Diagnostic::new(span, format!("Sentence left untranslated: {how}"))
-        .with_evidence(Evidence::in_source(source, format!("source: \"{}\"", preview(source.slice(src_text), 60))))
+    Diagnostic::new(span, format!("Sentence left untranslated: {how}")).with_evidence(Evidence::in_source(
+        source,
+        format!("source: \"{}\"", preview(source.slice(src_text), 60)),
+    ))
 }
 
 /// Share of the words of `t` found in `source`.
@@ -102,12 +116,15 @@ fn overlap(t: &str, source: &str) -> f64 {
 fn worth_translating(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let distinct: std::collections::HashSet<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    distinct.len() >= 3 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 1
+    distinct.len() >= 3
+        && words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 1
 }
 
 /// Equal once case, spacing and punctuation are set aside.
 fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let norm = |s: &str| -> String {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
     let (na, nb) = (norm(a), norm(b));
     if na.is_empty() {
         return false;
@@ -121,7 +138,8 @@ fn same_text(a: &str, b: &str) -> bool {
     if lb < 30 || la.abs_diff(lb) * 10 > lb {
         return false;
     }
-    let source_words: std::collections::HashSet<String> = a.split_whitespace().map(str::to_lowercase).collect();
+    let source_words: std::collections::HashSet<String> =
+        a.split_whitespace().map(str::to_lowercase).collect();
     let words: Vec<String> = b.split_whitespace().map(str::to_lowercase).collect();
     let shared = words.iter().filter(|w| source_words.contains(*w)).count();
     shared * 10 >= words.len() * 8 && strsim::normalized_levenshtein(&na, &nb) >= 0.92

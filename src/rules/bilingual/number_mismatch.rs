@@ -27,7 +27,7 @@ use crate::rules::Context;
 use crate::span::Span;
 
 /// Numbers of `all` inside `within`, leaving out those inside dates.
-fn inside<'a>(all: &'a [NumberMention], within: Span) -> Vec<&'a NumberMention> {
+fn inside(all: &[NumberMention], within: Span) -> Vec<&NumberMention> {
     let a = all.partition_point(|n| n.span.start < within.start);
     all[a..]
         .iter()

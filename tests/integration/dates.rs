@@ -76,3 +76,14 @@ fn participles_used_as_adjectives_are_not_past_tense() {
         assert!(!codes(&report).contains(&"D601"), "{body}");
     }
 }
+
+#[test]
+fn french_and_spanish_future_endings() {
+    let silent = "Sommet\n\nParis, 3 avril 2025\n\nLe sommet, annoncé hier, se tiendra le 12 mai 2025.\n";
+    assert!(!codes(&check_text(silent)).contains(&"D601"));
+    let fire = "Sommet\n\nParis, 3 avril 2025\n\nLe sommet se tiendra le 2 février 2025 à Lyon.\n";
+    assert!(codes(&check_text(fire)).contains(&"D601"));
+    let fire =
+        "Cumbre\n\nMadrid, 3 de abril de 2025\n\nLa cumbre abrirá sus puertas el 2 de febrero de 2025.\n";
+    assert!(codes(&check_text(fire)).contains(&"D601"));
+}

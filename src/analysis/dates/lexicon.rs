@@ -27,6 +27,9 @@ pub struct Lexicon {
     pub cues: BTreeMap<String, Tense>,
     pub past_endings: Vec<String>,
     pub not_past: Vec<String>,
+    /// Endings of future-tense verbs (`tiendra`, `celebrará`) and their exceptions.
+    pub future_endings: Vec<String>,
+    pub not_future: Vec<String>,
     /// Words before a participle that make it an adjective (`the newly created district`).
     pub attributive: Vec<String>,
     pub frames: BTreeMap<String, Frame>,
@@ -66,6 +69,8 @@ impl Lexicon {
         let mut past_endings = Vec::new();
         let mut not_past = Vec::new();
         let mut attributive = Vec::new();
+        let mut future_endings = Vec::new();
+        let mut not_future = Vec::new();
         let mut frames = BTreeMap::new();
         let mut fillers = Vec::new();
         let mut year_before = Vec::new();
@@ -113,6 +118,8 @@ impl Lexicon {
                     "past-ending" => past_endings.extend(rest),
                     "not-past" => not_past.extend(rest),
                     "attributive" => attributive.extend(rest),
+                    "future-ending" => future_endings.extend(rest),
+                    "not-future" => not_future.extend(rest),
                     "horizon" => rest.for_each(|p| {
                         frames.insert(p, Frame::Horizon);
                     }),
@@ -159,6 +166,8 @@ impl Lexicon {
             past_endings,
             not_past,
             attributive,
+            future_endings,
+            not_future,
             frames,
             fillers,
             year_before,

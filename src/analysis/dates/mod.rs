@@ -382,7 +382,7 @@ mod tests {
         );
         assert_eq!(
             shown("Se abrirá el 3 de abril de 2025.", "es", None),
-            ["3 de abril de 2025=Full:2025-04-03:unknown"]
+            ["3 de abril de 2025=Full:2025-04-03:future"]
         );
         assert_eq!(
             shown("Stand: 03.04.2025 und 2025-04-03", "de", None)[0],

@@ -82,7 +82,12 @@ pub fn around(s: &str, sentence: Span, mention: Span, lang: &str) -> TenseCue {
             continue;
         }
         let attributive = i > 0 && lex.attributive.contains(&all[i - 1].1.to_lowercase());
-        if !attributive && lex.past_endings.iter().any(|e| lw.ends_with(e.as_str())) {
+        if lw.chars().count() >= 5
+            && !lex.not_future.contains(&lw)
+            && lex.future_endings.iter().any(|e| lw.ends_with(e.as_str()))
+        {
+            cues.push((sp, Tense::Future));
+        } else if !attributive && lex.past_endings.iter().any(|e| lw.ends_with(e.as_str())) {
             cues.push((sp, Tense::Past));
         }
     }

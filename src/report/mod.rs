@@ -322,12 +322,17 @@ fn document_report(c: &Checked, all: &[Checked]) -> DocumentReport {
     }
 }
 
-/// Aligned segments in the order of the checked text, without overlaps: the input's own
-/// units (XLIFF, TMX). (When the alignment stage fills `Analysis::alignment`, its pairs belong
-/// here too: `SegmentPair { source: pair.source_span(), target: pair.target_span() }`.)
+/// Aligned segments in the order of the checked text, without overlaps: the alignment
+/// stage's pairs (sentences, or the input's units for XLIFF/TMX), else the input's units.
 fn segments(c: &Checked) -> Vec<SegmentPair> {
+    let source_len = c.doc.source.as_ref().map_or(0, |s| s.text.len());
+    if let Some(alignment) = c.analysis.alignment.as_ref().filter(|a| !a.pairs.is_empty()) {
+        let pairs =
+            alignment.pairs.iter().map(|p| SegmentPair { source: p.source_span(), target: p.target_span() });
+        return in_order(pairs, c.doc.text.len(), source_len);
+    }
     let pairs = c.doc.units.iter().map(|u| SegmentPair { source: Some(u.source), target: Some(u.target) });
-    in_order(pairs, c.doc.text.len(), c.doc.source.as_ref().map_or(0, |s| s.text.len()))
+    in_order(pairs, c.doc.text.len(), source_len)
 }
 
 /// Keeps the pairs whose spans fit their texts and move forward in the checked text.

@@ -74,8 +74,30 @@ impl Settings {
         }
     }
 
+    /// Checks that every selector names a rule code or a prefix of one, and every severity
+    /// override an existing code, so a typo (`--ignore U220`) is an error, not a no-op.
+    pub fn validate(&self) -> Result<(), String> {
+        let codes: Vec<&str> = crate::rules::RULES.iter().map(|r| r.code).collect();
+        for (option, list) in [("select", &self.select), ("ignore", &self.ignore)] {
+            for sel in list {
+                let upper = sel.trim().to_ascii_uppercase();
+                if upper.is_empty() || !codes.iter().any(|c| c.starts_with(&upper)) {
+                    return Err(format!(
+                        "--{option}: '{sel}' is not a rule code or prefix (`faithful rules` lists them)"
+                    ));
+                }
+            }
+        }
+        for code in self.severity.keys() {
+            if !codes.iter().any(|c| c.eq_ignore_ascii_case(code)) {
+                return Err(format!("severity: '{code}' is not a rule code (`faithful rules` lists them)"));
+            }
+        }
+        Ok(())
+    }
+
     pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
-        self.severity.get(code).copied().unwrap_or(default)
+        self.severity.iter().find(|(k, _)| k.eq_ignore_ascii_case(code)).map_or(default, |(_, &s)| s)
     }
 }
 
@@ -134,5 +156,11 @@ mod tests {
         let all = Settings { ignore: vec!["T".into()], ..Default::default() };
         assert!(all.enabled("U201"));
         assert!(!all.enabled("T701"));
+        assert!(all.validate().is_ok());
+        let typo = Settings { ignore: vec!["U220".into()], ..Default::default() };
+        assert!(typo.validate().unwrap_err().contains("'U220'"));
+        let mut sev = Settings::default();
+        sev.severity.insert("Z999".into(), Severity::Info);
+        assert!(sev.validate().is_err());
     }
 }

@@ -268,6 +268,7 @@ fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         source_lang: args.source_lang.or(file.source_lang),
         published,
     };
+    settings.validate().map_err(anyhow::Error::msg)?;
     let ledger_path = args.ledger.clone().or(file.ledger.clone());
     if let Some(path) = &ledger_path {
         // A bad ledger fails before any analysis; the check opens it again to read.

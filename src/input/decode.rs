@@ -17,10 +17,33 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
             return Ok(text.into_owned());
         }
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        if let Some(order) = utf16_without_bom(head) {
+            return Err(format!(
+                "looks like UTF-16 {order} without a byte-order mark, skipped; save it as UTF-8 (or UTF-16 with a BOM)"
+            ));
+        }
         return Err("binary file (contains NUL bytes), skipped".into());
     }
     utf8(bytes)
+}
+
+/// Text in UTF-16 without a BOM has a NUL in every other byte (for Latin-script text).
+fn utf16_without_bom(head: &[u8]) -> Option<&'static str> {
+    if head.len() < 4 || !head.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_nul * 10 >= pairs * 9 && even_nul * 10 < pairs {
+        Some("LE")
+    } else if even_nul * 10 >= pairs * 9 && odd_nul * 10 < pairs {
+        Some("BE")
+    } else {
+        None
+    }
 }
 
 fn utf8(bytes: &[u8]) -> Result<String, String> {
@@ -47,5 +70,11 @@ mod tests {
         assert_eq!(decode(b"\xFF\xFEh\x00i\x00").unwrap(), "hi");
         assert!(decode(b"caf\xE9").unwrap_err().contains("offset 3"));
         assert!(decode(b"\x00\x01\x02").unwrap_err().contains("binary"));
+        assert_eq!(decode(b"\xFE\xFF\x00h\x00i").unwrap(), "hi");
+        assert!(decode(b"h\x00e\x00l\x00l\x00o\x00")
+            .unwrap_err()
+            .contains("UTF-16 LE without a byte-order mark"));
+        assert!(decode(b"\xFF\xFEh\x00\x00").unwrap_err().contains("UTF-16LE"));
+        assert_eq!(decode(b"\xEF\xBB\xBF").unwrap(), "");
     }
 }

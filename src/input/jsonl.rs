@@ -39,6 +39,10 @@ pub fn parse(name: &str, text: &str) -> Vec<Loaded> {
                 continue;
             }
         };
+        if article.text.trim().is_empty() {
+            out.push(Err(InputError::new(name, format!("line {n}: empty \"text\", nothing to check"))));
+            continue;
+        }
         let id = article.id.map(|v| match v {
             serde_json::Value::String(s) => s,
             other => other.to_string(),
@@ -79,9 +83,10 @@ mod tests {
 
     #[test]
     fn bad_line_is_an_error_and_others_survive() {
-        let feed = "{\"id\":\"a\",\"text\":\"One.\",\"extra\":1}\n{oops\n{\"id\":7,\"text\":\"Two.\",\"date\":\"2025-01-02\"}\n";
+        let feed = "{\"id\":\"a\",\"text\":\"One.\",\"extra\":1}\n{oops\n{\"id\":7,\"text\":\"Two.\",\"date\":\"2025-01-02\"}\n{\"text\":\" \"}\n";
         let docs = parse("f.jsonl", feed);
-        assert_eq!(docs.len(), 3);
+        assert_eq!(docs.len(), 4);
+        assert!(docs[3].as_ref().unwrap_err().message.contains("line 4: empty"));
         assert!(docs[0].is_ok());
         assert!(docs[1].as_ref().unwrap_err().message.starts_with("line 2:"));
         assert_eq!(docs[2].as_ref().unwrap().id.as_deref(), Some("7"));

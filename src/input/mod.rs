@@ -35,6 +35,8 @@ impl InputError {
 pub type Loaded = Result<Document, InputError>;
 
 /// Expands directories (recursively, sorted, hidden entries skipped) and reads every file.
+/// A directory with nothing to check is an error entry, so a mistyped folder does not pass
+/// silently.
 pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
     let mut out = Vec::new();
     for path in paths {
@@ -46,7 +48,11 @@ pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
             }
         } else if path.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files, &mut out);
+            let mut seen = Vec::new();
+            walk(path, &mut files, &mut out, &mut seen);
+            if files.is_empty() {
+                out.push(Err(InputError::new(display(path), "no files to check in this directory")));
+            }
             for file in files {
                 out.extend(load_file(&file));
             }
@@ -57,7 +63,15 @@ pub fn load_paths(paths: &[PathBuf]) -> Vec<Loaded> {
     out
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Loaded>) {
+/// Collects the files under `dir`. `seen` holds the directories already walked (canonical
+/// paths), so a symbolic link back up the tree does not loop forever.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Loaded>, seen: &mut Vec<PathBuf>) {
+    if let Ok(canonical) = dir.canonicalize() {
+        if seen.contains(&canonical) {
+            return;
+        }
+        seen.push(canonical);
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -73,7 +87,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Loaded>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, files, errors);
+            walk(&p, files, errors, seen);
         } else {
             files.push(p);
         }
@@ -132,20 +146,36 @@ pub fn detect_format(path: Option<&Path>, text: &str) -> Format {
     }
 }
 
-/// Decodes and parses the bytes of one input.
+/// Decodes and parses the bytes of one input. An input with no text to check (empty, only
+/// whitespace, front matter without a body) is an error entry, not a silent pass.
 pub fn parse_bytes(name: &str, bytes: &[u8], path: Option<&Path>) -> Vec<Loaded> {
     let text = match decode(bytes) {
         Ok(t) => t,
         Err(reason) => return vec![Err(InputError::new(name, reason))],
     };
-    match detect_format(path, &text) {
+    if text.is_empty() {
+        return vec![Err(InputError::new(name, "empty file, nothing to check"))];
+    }
+    if text.trim().is_empty() {
+        return vec![Err(InputError::new(name, "only whitespace, nothing to check"))];
+    }
+    let parsed = match detect_format(path, &text) {
         Format::Text => vec![Ok(text_document(name, text))],
         Format::Markdown => vec![markdown::parse(name, text)],
         Format::JsonLines => jsonl::parse(name, &text),
         Format::Xliff => xliff::parse(name, &text),
         Format::Tmx => tmx::parse(name, &text),
         Format::Feed => feed::parse(name, &text),
-    }
+    };
+    parsed
+        .into_iter()
+        .map(|loaded| match loaded {
+            Ok(doc) if doc.format == Format::Markdown && doc.text[doc.body_start..].trim().is_empty() => {
+                Err(InputError::new(name, "front matter but no text to check"))
+            }
+            other => other,
+        })
+        .collect()
 }
 
 /// A plain-text article: the first non-empty line is its title.

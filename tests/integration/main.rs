@@ -13,3 +13,4 @@ mod numbers;
 mod quotes;
 mod report;
 mod translationese;
+mod unicode;

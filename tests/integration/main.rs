@@ -2,11 +2,13 @@
 //! only one). Each module covers a part of the product.
 
 mod bilingual;
+mod cli;
 mod common;
 mod dates;
 mod feeds;
 mod fixtures;
 mod html;
+mod inputs;
 mod language;
 mod ledger;
 mod numbers;

@@ -249,7 +249,14 @@ pub fn analyze(
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let inside: Vec<Span> = quoted.iter().map(|q| q.span).filter(|q| q.overlaps(s.span)).collect();
+            // `quoted` is in text order: look only at the quotes that can overlap.
+            let first = quoted.partition_point(|q| q.span.end <= s.span.start);
+            let inside: Vec<Span> = quoted[first..]
+                .iter()
+                .map(|q| q.span)
+                .take_while(|q| q.start < s.span.end)
+                .filter(|q| q.overlaps(s.span))
+                .collect();
             if inside.is_empty() {
                 return sentences[i].clone();
             }

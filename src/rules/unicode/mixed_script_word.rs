@@ -219,7 +219,14 @@ fn parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
         }
     }
     out.push((start, &word[start..]));
-    out.into_iter().filter(|(_, p)| !p.is_empty())
+    // Zero-width characters at the edges belong to U203, not to the word.
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+    out.into_iter()
+        .map(move |(at, p)| {
+            let t = p.trim_start_matches(invisible);
+            (at + p.len() - t.len(), t.trim_end_matches(invisible))
+        })
+        .filter(|(_, p)| !p.is_empty())
 }
 
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {

@@ -205,7 +205,9 @@ fn stdin_and_output_file() {
 #[test]
 fn the_same_run_twice_is_byte_identical() {
     let dir = root().join("corpora/articles");
-    for format in ["human", "json", "jsonl", "sarif", "markdown", "github"] {
+    // The renderers are pure functions of the report (tests/integration/report.rs); two
+    // formats suffice to catch order or timestamps creeping into the pipeline.
+    for format in ["json", "human"] {
         let a = faithful(&root(), &["check", "--format", format, dir.to_str().unwrap()]);
         let b = faithful(&root(), &["check", "--format", format, dir.to_str().unwrap()]);
         assert_eq!(a.stdout, b.stdout, "{format} output differs between runs");

@@ -18,7 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{inflecting, name_tokens, same_name, window, Pair};
+use super::{inflecting, is_person, name_tokens, same_name, window, Pair};
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 use crate::span::Span;
@@ -63,7 +63,10 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         let Some(s) = p.source_span() else { continue };
         let Some(w) = window(pairs, k, 1, true) else { continue };
         let targets = name_tokens(pair.analysis, text, w);
-        for sn in name_tokens(pair.source, src_text, s) {
+        for sn in name_tokens(pair.source, src_text, s)
+            .into_iter()
+            .filter(|n| is_person(pair.source, &n.key, loose))
+        {
             let entry = renderings.entry(sn.key.clone()).or_insert((sn.span, Vec::new()));
             for tn in targets.iter().filter(|tn| same_name(&sn.key, &tn.key, loose)) {
                 if !entry.1.iter().any(|(_, sp)| *sp == tn.span) {

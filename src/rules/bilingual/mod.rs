@@ -150,3 +150,11 @@ pub(crate) fn window(pairs: &[AlignedPair], k: usize, w: usize, target: bool) ->
         .filter_map(|p| if target { p.target_span() } else { p.source_span() })
         .reduce(|a, b| a.cover(b))
 }
+
+/// Whether a name key is a person the analysis' register of people knows (by any word of the
+/// person's name), not a place or an organisation.
+pub(crate) fn is_person(analysis: &Analysis, key: &str, inflected: bool) -> bool {
+    analysis.people.people.iter().any(|p| {
+        p.name.split_whitespace().map(crate::translit::name_key).any(|k| same_name(&k, key, inflected))
+    })
+}

@@ -21,7 +21,7 @@
 //! (`Germany` for `Deutschland`) are not reported; a name rendered by a near-spelling that is
 //! really a different town may be, and can be ignored with `--ignore X803`.
 
-use super::{inflecting, name_tokens, same_name, NameToken, Pair};
+use super::{inflecting, is_person, name_tokens, same_name, NameToken, Pair};
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 
@@ -53,7 +53,12 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let body =
         |d: &crate::document::Document| crate::span::Span::new(d.body_start.min(d.text.len()), d.text.len());
     let src_all = name_tokens(pair.source, src_text, body(pair.source_doc));
-    let is_name = |t: &NameToken| !t.initial || src_all.iter().any(|o| o.key == t.key && !o.initial);
+    // Only people the source's register knows: place names have exonyms one letter apart
+    // (`Wales`/`Gales`, `Greece`/`Grecia`) that are not errors.
+    let is_name = |t: &NameToken| {
+        (!t.initial || src_all.iter().any(|o| o.key == t.key && !o.initial))
+            && is_person(pair.source, &t.key, inflected)
+    };
     let mut out = Vec::new();
     let mut reported = Vec::new();
     for p in pairs {

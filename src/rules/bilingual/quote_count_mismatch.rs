@@ -16,7 +16,7 @@
 //! ## How to silence it
 //! Keep the quotation a quotation (and a paraphrase a paraphrase). If reported speech is the
 //! house style of the translation, ignore the rule with `--ignore X805`. Only quotations of
-//! four words or more count, so scare quotes around a single term are never compared.
+//! four words or more credited to a person count, so scare quotes around a single term are never compared.
 
 use super::{preview, Pair};
 use crate::analysis::Quote;

@@ -38,10 +38,14 @@ fn same_speaker(a: &str, b: &str, inflected: bool) -> bool {
     wa.iter().any(|x| wb.iter().any(|y| same_name(x, y, inflected)))
 }
 
+/// The quote's speaker when it is a person of the register (not an organisation, an anonymous
+/// source or an unresolved word).
 fn named(q: &Quote) -> Option<&SpeakerRef> {
-    q.speaker
-        .as_ref()
-        .filter(|s| !s.name.trim().is_empty() && s.name.chars().next().is_some_and(char::is_uppercase))
+    q.speaker.as_ref().filter(|s| {
+        s.person.is_some()
+            && !s.name.trim().is_empty()
+            && s.name.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 fn attributed(quotes: &[Quote], within: Span) -> Vec<&Quote> {

@@ -95,3 +95,11 @@ fn residue_at_the_end_of_a_clean_article_is_the_only_finding() {
     let t7: Vec<_> = codes(&report).into_iter().filter(|c| c.starts_with('T')).collect();
     assert_eq!(t7, ["T704"], "{}", describe(&report, ""));
 }
+
+#[test]
+fn calque_slot_takes_the_whole_event_name() {
+    let text = "Title\n\nThe ministers met on the fields of the UN General Assembly in New York.\n";
+    let hits = calques_in("en", text, Some("ru"));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].suggestion(text), "on the sidelines of the UN General Assembly");
+}

@@ -1,7 +1,9 @@
 //! ## What it does
 //! Flags a paragraph break in the middle of a sentence: a paragraph that ends without
 //! terminal punctuation, followed by one that begins in lower case (in any language with
-//! letter case: English, Russian, German, French, Spanish...).
+//! letter case: English, Russian, German, French, Spanish...), or a paragraph that ends in
+//! an article, preposition or conjunction (`held in` / `Moscow on Tuesday.`; the words are
+//! data in `src/lang/<lang>/dangling_words.txt`).
 //!
 //! Not flagged: titles, Markdown headings, list items, block quotes and code; short
 //! datelines and bylines (`MOSCOW, March 3`, `By Anna Smith`); paragraphs ending in a colon
@@ -27,6 +29,9 @@
 //! ## How to silence it
 //! Join the two paragraphs, or pass `--ignore T703`.
 
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 use crate::span::Span;
@@ -48,11 +53,8 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
         let head = a.span.slice(text);
         let next = b.span.slice(text);
-        if ends_complete(head)
-            || !starts_lowercase(next)
-            || continues_on_purpose(next)
-            || looks_like_dateline_or_byline(head)
-        {
+        let cut = starts_lowercase(next) || (ends_dangling(head) && starts_with_letter(next));
+        if ends_complete(head) || !cut || continues_on_purpose(next) || looks_like_dateline_or_byline(head) {
             continue;
         }
         let tail = last_words(head, 3);
@@ -74,6 +76,28 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
 fn ends_complete(p: &str) -> bool {
     let t = p.trim_end().trim_end_matches(CLOSERS);
     t.ends_with(ENDINGS) || t.is_empty()
+}
+
+/// Does the paragraph end in an article, preposition or conjunction (`held in`, `und`)?
+/// The words are data: `src/lang/<lang>/dangling_words.txt`, every language's list.
+fn ends_dangling(p: &str) -> bool {
+    static WORDS: OnceLock<BTreeSet<String>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        crate::lang::all_files()
+            .filter(|(_, n)| *n == "dangling_words.txt")
+            .flat_map(|(l, n)| crate::lang::lines(l, n))
+            .map(str::to_lowercase)
+            .collect()
+    });
+    let last = p.split_whitespace().last().unwrap_or("");
+    // Lower case in the text: a capitalised `A` or `Die` ending a line is more likely a label.
+    last.chars().all(char::is_alphabetic)
+        && last.chars().next().is_some_and(char::is_lowercase)
+        && words.contains(last)
+}
+
+fn starts_with_letter(p: &str) -> bool {
+    p.chars().next().is_some_and(char::is_alphabetic)
 }
 
 /// A paragraph that opens with a quote mark (a quote continuing over paragraphs), a dialogue

@@ -504,9 +504,10 @@ fn walk(elems: &[&Elem], words: &Words, pos: isize, dir: isize, slots: &mut Slot
                 SlotKind::Number => 1,
                 SlotKind::Class(_) => 6,
             });
+            // Candidate spans: (last item, contains a class word, ends on one).
+            let mut ends: Vec<(usize, bool, bool)> = Vec::new();
             let mut seen_class = false;
             let mut i = pos;
-            let mut first: Option<usize> = None;
             for _ in 0..max {
                 // Slots take words and soft punctuation, never commas or barriers.
                 let Some(j) = next_hard(words, i, dir, false) else { break };
@@ -514,30 +515,38 @@ fn walk(elems: &[&Elem], words: &Words, pos: isize, dir: isize, slots: &mut Slot
                     break;
                 }
                 let w = words.norm(j);
-                let ok = match kind {
-                    SlotKind::Any => true,
-                    SlotKind::Number => w.starts_with(|c: char| c.is_ascii_digit()),
+                let (contains, last) = match kind {
+                    SlotKind::Any => (true, true),
+                    SlotKind::Number if w.starts_with(|c: char| c.is_ascii_digit()) => (true, true),
+                    SlotKind::Number => break,
                     SlotKind::Class(c) => {
-                        seen_class |= in_class(w, c);
-                        seen_class
+                        let here = in_class(w, c);
+                        seen_class |= here;
+                        (seen_class, here)
                     }
                 };
-                if matches!(kind, SlotKind::Number) && !ok {
-                    break;
-                }
-                let f = *first.get_or_insert(j);
-                // A class word followed by another (`SCO summit`) extends the slot.
-                let compound = matches!(kind, SlotKind::Class(c) if in_class(w, c) && next_hard(words, j as isize + dir, dir, false)
-                    .is_some_and(|k| words.items[k].kind == ItemKind::Word && in_class(words.norm(k), c)));
-                if ok && !compound {
-                    let span = words.items[f].span.cover(words.items[j].span);
-                    slots.push((name.clone(), span));
+                ends.push((j, contains, last));
+                i = j as isize + dir;
+            }
+            // Class slots prefer the longest span ending on a class word (`the G20 summit`,
+            // `the UN General Assembly`), then the shortest one holding one (`the idea of
+            // a tax cut`); other slots the shortest.
+            let mut order: Vec<usize> = Vec::new();
+            if matches!(kind, SlotKind::Class(_)) {
+                order.extend((0..ends.len()).rev().filter(|&k| ends[k].2));
+                order.extend((0..ends.len()).filter(|&k| ends[k].1 && !ends[k].2));
+            } else {
+                order.extend(0..ends.len());
+            }
+            if let Some(&(f, _, _)) = ends.first() {
+                for k in order {
+                    let j = ends[k].0;
+                    slots.push((name.clone(), words.items[f].span.cover(words.items[j].span)));
                     if let Some(r) = further(j, walk(rest, words, j as isize + dir, dir, slots)) {
                         return Some(r);
                     }
                     slots.pop();
                 }
-                i = j as isize + dir;
             }
             if *optional {
                 return walk(rest, words, pos, dir, slots);

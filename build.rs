@@ -24,7 +24,11 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(String, String)>) {
     for entry in read.flatten() {
         let path = entry.path();
         if path.is_dir() {
-            println!("cargo:rerun-if-changed={}", path.display());
+            // Relative to the package, so a target directory copied from another checkout
+            // does not keep watching (and embedding) that checkout's files.
+            let rel =
+                path.strip_prefix(root.parent().and_then(Path::parent).unwrap_or(root)).unwrap_or(&path);
+            println!("cargo:rerun-if-changed={}", rel.display());
             collect(root, &path, out);
         } else if path.extension().is_some_and(|e| e == "txt" || e == "tsv" || e == "toml") {
             let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");

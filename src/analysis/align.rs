@@ -284,12 +284,11 @@ const SHAPES: &[(usize, usize, f64)] = &[
     (1, 3, 5.30),
 ];
 
-fn tune(name: &str, default: f64) -> f64 {
-    std::env::var(format!("FAITHFUL_ALIGN_{name}")).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
 /// Reward per shared stem.
 const STEM_WEIGHT: f64 = 1.0;
+
+/// How much better a merged bead must score than a single one before a split is accepted.
+const SPLIT_MARGIN: f64 = 0.5;
 
 /// Variance of the length difference per source character (Gale–Church: 6.8).
 const VARIANCE: f64 = 6.8;
@@ -339,7 +338,6 @@ fn search(src: &[Segment], tgt: &[Segment], c: f64) -> Vec<Bead> {
                 if !base.is_finite() {
                     continue;
                 }
-                let prior = if di == 0 || dj == 0 { tune("DEL", prior) } else { prior };
                 let total = base + prior + bead_cost(src, tgt, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
                 if total < best {
                     best = total;
@@ -493,7 +491,7 @@ fn anchor_cost(src: &[Segment], tgt: &[Segment]) -> f64 {
     cost -= 0.8 * shared_names.min(4) as f64;
     let tstems: HashSet<&str> = tgt.iter().flat_map(|s| s.stems.iter().map(String::as_str)).collect();
     let shared_stems = src.iter().flat_map(|s| &s.stems).filter(|k| tstems.contains(k.as_str())).count();
-    cost -= tune("STEM", STEM_WEIGHT) * shared_stems.min(6) as f64;
+    cost -= STEM_WEIGHT * shared_stems.min(6) as f64;
     let sq = src.iter().any(|s| s.quoted);
     let tq = tgt.iter().any(|s| s.quoted);
     if sq && tq {
@@ -532,7 +530,7 @@ fn split_hidden_omissions(src: &[Segment], tgt: &[Segment], beads: Vec<Bead>, c:
         };
         // The others must be real sentences, not a stray fragment the splitter cut off.
         let others_substantial = b.source.clone().filter(|&o| o != k).all(|o| src[o].chars >= 25);
-        if others_substantial && merged - single > tune("SPLIT", 0.5) {
+        if others_substantial && merged - single > SPLIT_MARGIN {
             for o in b.source.clone() {
                 if o == k {
                     out.push(Bead { source: k..k + 1, target: b.target.clone(), cost: single });

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! RAYON_NUM_THREADS=1 cargo run --release --example planted -- [--ntrex DIR] [--seed N]
-//!     [--langs rus,deu,fra,spa] [--xliff-out DIR] [--show CODE]
+//!     [--langs rus,deu,fra,spa] [--kinds number,date,...] [--xliff-out DIR] [--show CODE|missed|clean]
 //! ```
 //!
 //! Documents are the NTREX lines grouped by `DOCUMENT_IDS.tsv`; the lines of a document are
@@ -203,108 +203,149 @@ fn is_year(w: &str) -> bool {
 }
 
 /// Tries to plant an error of `kind` in article `a`; `None` when no line qualifies.
-fn plant(a: &Article, dir: &(String, String), kind: &'static str, rng: &mut Rng) -> Option<Case> {
-    let tl = iso(&dir.1);
-    let sl = iso(&dir.0);
-    let n = a.target.len();
-    let body: Vec<usize> = (1..n).filter(|&i| a.target[i].split_whitespace().count() >= 5).collect();
+///
+/// Each kind has its own generator function and its own random stream (seeded by the seed, the
+/// direction, the article and the kind), so changing how one kind is planted does not move the
+/// errors planted for the others.
+fn plant(a: &Article, dir: &(String, String), kind: &'static str, seed: u64) -> Option<Case> {
+    let mut rng = Rng(seed
+        ^ fxhash(&dir.0)
+        ^ fxhash(&dir.1).rotate_left(17)
+        ^ fxhash(&a.id).rotate_left(29)
+        ^ fxhash(kind).rotate_left(43));
+    let rng = &mut rng;
+    let p = Plant {
+        a,
+        tl: iso(&dir.1),
+        sl: iso(&dir.0),
+        body: (1..a.target.len()).filter(|&i| a.target[i].split_whitespace().count() >= 5).collect(),
+    };
     let mut target = a.target.clone();
-    let mut keep = vec![true; n];
-    let line;
-    match kind {
-        "number" => {
-            let mut options = Vec::new();
-            for &i in &body {
-                let src_keys: Vec<String> = tokens(&a.source[i]).iter().map(|(_, w)| number_key(w)).collect();
-                for (at, w) in tokens(&a.target[i]) {
-                    if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                        && w.chars().any(|c| c.is_ascii_digit())
-                        && !is_year(w)
-                        && src_keys.contains(&number_key(w))
-                    {
-                        options.push((i, at, w));
-                    }
-                }
-            }
-            let &(i, at, w) = rng.pick(&options)?;
-            let digits: Vec<usize> =
-                w.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(k, _)| k).collect();
-            let k = *rng.pick(&digits)?;
-            let d = w.as_bytes()[k] - b'0';
-            let mut nd = (d + 1 + rng.below(8) as u8) % 10;
-            if k == 0 && nd == 0 {
-                nd = if d == 1 { 2 } else { 1 };
-            }
-            let new = format!("{}{}{}", &w[..k], nd, &w[k + 1..]);
-            target[i] = replace_at(&a.target[i], at, w, &new);
-            line = i;
-        }
-        "date" => {
-            let (tm, sm) = (months(tl), months(sl));
-            let mut options = Vec::new();
-            for &i in &body {
-                let src_months: Vec<usize> =
-                    tokens(&a.source[i]).iter().filter_map(|(_, w)| month_of(w, &sm)).map(|m| m.0).collect();
-                for (at, w) in tokens(&a.target[i]) {
-                    if let Some((m, form)) = month_of(w, &tm) {
-                        if src_months.contains(&m) {
-                            options.push((i, at, w, m, form));
-                        }
-                    }
-                }
-            }
-            let &(i, at, w, m, form) = rng.pick(&options)?;
-            let other = (m + 1 + rng.below(10)) % 12;
-            let forms = &tm[other];
-            let mut new = forms.get(form).cloned().unwrap_or_else(|| forms[0].clone());
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                let mut c = new.chars();
-                new = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
-            }
-            target[i] = replace_at(&a.target[i], at, w, &new);
-            line = i;
-        }
-        "name" | "speaker" => {
-            let doc_names: Vec<&str> =
-                (0..n).flat_map(|i| capitalised_names(&a.target[i])).map(|(_, w)| w).collect();
-            let mut options = Vec::new();
-            for &i in &body {
-                if kind == "speaker" && !a.target[i].contains(['"', '«', '“', '„', '»', '”']) {
-                    continue;
-                }
-                let src_keys: Vec<String> =
-                    capitalised_names(&a.source[i]).iter().map(|(_, w)| name_key(w)).collect();
-                for (at, w) in capitalised_names(&a.target[i]) {
-                    if src_keys.contains(&name_key(w)) {
-                        options.push((i, at, w));
-                    }
-                }
-            }
-            let &(i, at, w) = rng.pick(&options)?;
-            let new = if kind == "name" {
-                alter_letter(w, rng)?
-            } else {
-                let others: Vec<&str> = doc_names
-                    .iter()
-                    .copied()
-                    .filter(|o| name_key(o) != name_key(w) && !a.source[i].contains(o))
-                    .collect();
-                rng.pick(&others)?.to_string()
-            };
-            target[i] = replace_at(&a.target[i], at, w, &new);
-            line = i;
-        }
+    let mut keep = vec![true; a.target.len()];
+    let line = match kind {
+        "number" => plant_number(&p, &mut target, rng)?,
+        "date" => plant_date(&p, &mut target, rng)?,
+        "name" => plant_name(&p, &mut target, rng)?,
+        "speaker" => plant_speaker(&p, &mut target, rng)?,
         "untranslated" => {
-            line = *rng.pick(&body)?;
+            let line = *rng.pick(&p.body)?;
             target[line] = a.source[line].clone();
+            line
         }
         "dropped" => {
-            line = *rng.pick(&body)?;
+            let line = *rng.pick(&p.body)?;
             keep[line] = false;
+            line
         }
         _ => return None,
-    }
+    };
     Some(make_case(a, dir, target, keep, Some(Planted { kind, line })))
+}
+
+/// What a generator works on: the article, its languages and the lines long enough to change.
+struct Plant<'a> {
+    a: &'a Article,
+    tl: &'static str,
+    sl: &'static str,
+    body: Vec<usize>,
+}
+
+/// `number` (X801): one digit of a number the source also has is changed (years left alone).
+/// Returns the changed line.
+fn plant_number(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
+    let a = p.a;
+    let mut options = Vec::new();
+    for &i in &p.body {
+        let src_keys: Vec<String> = tokens(&a.source[i]).iter().map(|(_, w)| number_key(w)).collect();
+        for (at, w) in tokens(&a.target[i]) {
+            if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && w.chars().any(|c| c.is_ascii_digit())
+                && !is_year(w)
+                && src_keys.contains(&number_key(w))
+            {
+                options.push((i, at, w));
+            }
+        }
+    }
+    let &(i, at, w) = rng.pick(&options)?;
+    let digits: Vec<usize> = w.char_indices().filter(|(_, c)| c.is_ascii_digit()).map(|(k, _)| k).collect();
+    let k = *rng.pick(&digits)?;
+    let d = w.as_bytes()[k] - b'0';
+    let mut nd = (d + 1 + rng.below(8) as u8) % 10;
+    if k == 0 && nd == 0 {
+        nd = if d == 1 { 2 } else { 1 };
+    }
+    let new = format!("{}{}{}", &w[..k], nd, &w[k + 1..]);
+    target[i] = replace_at(&a.target[i], at, w, &new);
+    Some(i)
+}
+
+/// `date` (X802): a month name the source also has is replaced by another month.
+fn plant_date(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
+    let a = p.a;
+    let (tm, sm) = (months(p.tl), months(p.sl));
+    let mut options = Vec::new();
+    for &i in &p.body {
+        let src_months: Vec<usize> =
+            tokens(&a.source[i]).iter().filter_map(|(_, w)| month_of(w, &sm)).map(|m| m.0).collect();
+        for (at, w) in tokens(&a.target[i]) {
+            if let Some((m, form)) = month_of(w, &tm) {
+                if src_months.contains(&m) {
+                    options.push((i, at, w, m, form));
+                }
+            }
+        }
+    }
+    let &(i, at, w, m, form) = rng.pick(&options)?;
+    let other = (m + 1 + rng.below(10)) % 12;
+    let forms = &tm[other];
+    let mut new = forms.get(form).cloned().unwrap_or_else(|| forms[0].clone());
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = new.chars();
+        new = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+    }
+    target[i] = replace_at(&a.target[i], at, w, &new);
+    Some(i)
+}
+
+/// Capitalised words of line `i` of the target whose name key the source line also has.
+fn shared_names<'a>(a: &'a Article, i: usize) -> Vec<(usize, &'a str)> {
+    let src_keys: Vec<String> = capitalised_names(&a.source[i]).iter().map(|(_, w)| name_key(w)).collect();
+    capitalised_names(&a.target[i]).into_iter().filter(|(_, w)| src_keys.contains(&name_key(w))).collect()
+}
+
+/// `name` (X803): one letter of a name the source also has is changed.
+fn plant_name(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
+    let a = p.a;
+    let options: Vec<(usize, usize, &str)> =
+        p.body.iter().flat_map(|&i| shared_names(a, i).into_iter().map(move |(at, w)| (i, at, w))).collect();
+    let &(i, at, w) = rng.pick(&options)?;
+    let new = alter_letter(w, rng)?;
+    target[i] = replace_at(&a.target[i], at, w, &new);
+    Some(i)
+}
+
+/// `speaker` (X804): in a line with a quotation, a name the source also has is replaced by
+/// another name of the article.
+fn plant_speaker(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
+    let a = p.a;
+    let n = a.target.len();
+    let doc_names: Vec<&str> = (0..n).flat_map(|i| capitalised_names(&a.target[i])).map(|(_, w)| w).collect();
+    let options: Vec<(usize, usize, &str)> = p
+        .body
+        .iter()
+        .filter(|&&i| a.target[i].contains(['"', '«', '“', '„', '»', '”']))
+        .flat_map(|&i| shared_names(a, i).into_iter().map(move |(at, w)| (i, at, w)))
+        .collect();
+    let &(i, at, w) = rng.pick(&options)?;
+    let others: Vec<&str> = doc_names
+        .iter()
+        .copied()
+        .filter(|o| name_key(o) != name_key(w) && !a.source[i].contains(o))
+        .collect();
+    let new = rng.pick(&others)?.to_string();
+    target[i] = replace_at(&a.target[i], at, w, &new);
+    Some(i)
 }
 
 /// Changes one inner letter of a name so that it no longer reads as the same name.
@@ -350,6 +391,9 @@ fn main() {
     let langs: Vec<String> =
         opt("--langs").unwrap_or_else(|| "rus,deu,fra,spa".into()).split(',').map(String::from).collect();
     let show = opt("--show");
+    let kinds: Vec<String> = opt("--kinds")
+        .map(|k| k.split(',').map(String::from).collect())
+        .unwrap_or_else(|| CODES.iter().map(|(k, _)| k.to_string()).collect());
     let Ok(ids) = std::fs::read_to_string(dir.join("DOCUMENT_IDS.tsv")) else {
         eprintln!("NTREX not found at {} (use --ntrex DIR)", dir.display());
         return;
@@ -366,6 +410,7 @@ fn main() {
     let mut total_pairs = 0usize;
     let mut total_bytes = 0usize;
     let mut total_secs = 0.0f64;
+    let mut total_cpu = 0.0f64;
     let mut alarms = 0usize;
     for lang in &langs {
         let other = read(&format!("newstest2019-ref.{lang}.txt"));
@@ -389,10 +434,11 @@ fn main() {
                 .collect();
             let bytes: usize =
                 clean.iter().map(|c| c.doc.text.len() + c.doc.source.as_ref().unwrap().text.len()).sum();
-            let t0 = Instant::now();
-            let report = faithful::check(clean.iter().map(|c| Ok(c.doc.clone())).collect(), &settings);
-            let secs = t0.elapsed().as_secs_f64();
-            total_secs += secs;
+            let docs = clean.iter().map(|c| Ok(c.doc.clone())).collect();
+            let (t0, c0) = (Instant::now(), cpu_seconds());
+            let report = faithful::check(docs, &settings);
+            total_secs += t0.elapsed().as_secs_f64();
+            total_cpu += cpu_seconds() - c0;
             total_bytes += bytes;
             let pairs: usize = articles.iter().map(|a| a.source.len()).sum();
             total_pairs += pairs;
@@ -417,8 +463,8 @@ fn main() {
             // Planted errors.
             let mut cases = Vec::new();
             for a in &articles {
-                for &(kind, _) in CODES {
-                    if let Some(c) = plant(a, &dir_pair, kind, &mut rng) {
+                for &(kind, _) in CODES.iter().filter(|(k, _)| kinds.iter().any(|x| x == k)) {
+                    if let Some(c) = plant(a, &dir_pair, kind, seed) {
                         cases.push(c);
                     }
                 }
@@ -457,10 +503,13 @@ fn main() {
     }
     println!("all: {f_all}/{p_all} = {:.1}%", 100.0 * f_all as f64 / p_all.max(1) as f64);
     println!(
-        "\nthroughput (clean pairs, source+translation): {:.2} MB in {:.2} s = {:.2} MB/s; peak RSS {}",
+        "\nthroughput (clean pairs, source+translation): {:.2} MB in {:.2} s wall = {:.2} MB/s; \
+         {:.2} CPU s = {:.2} MB per CPU second; peak RSS {}",
         total_bytes as f64 / 1e6,
         total_secs,
         total_bytes as f64 / 1e6 / total_secs.max(1e-9),
+        total_cpu,
+        total_bytes as f64 / 1e6 / total_cpu.max(1e-9),
         peak_rss()
     );
 }
@@ -583,6 +632,17 @@ fn write_xliff(dir: &Path, label: &str, langs: &(String, String), src: &[String]
     x.push_str("</body></file></xliff>\n");
     let _ = std::fs::create_dir_all(dir);
     let _ = std::fs::write(dir.join(format!("ntrex-{}.xlf", label.replace("->", "-"))), x);
+}
+
+/// CPU time (user + system) of this process so far, from `/proc/self/stat` (Linux; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0.0 };
+    // Fields after the command name, which is in parentheses and may contain spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |k: usize| f.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; 100 ticks/s.
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 fn peak_rss() -> String {

@@ -309,7 +309,7 @@ fn plant_date(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
 }
 
 /// Capitalised words of line `i` of the target whose name key the source line also has.
-fn shared_names<'a>(a: &'a Article, i: usize) -> Vec<(usize, &'a str)> {
+fn shared_names(a: &Article, i: usize) -> Vec<(usize, &str)> {
     let src_keys: Vec<String> = capitalised_names(&a.source[i]).iter().map(|(_, w)| name_key(w)).collect();
     capitalised_names(&a.target[i]).into_iter().filter(|(_, w)| src_keys.contains(&name_key(w))).collect()
 }

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! RAYON_NUM_THREADS=1 cargo run --release --example planted -- [--ntrex DIR] [--seed N]
-//!     [--langs rus,deu,fra,spa] [--kinds number,date,...] [--xliff-out DIR] [--show CODE|missed|clean]
+//!     [--langs rus,deu,fra,spa] [--kinds number,date,...] [--xliff-out DIR] [--cases-out FILE]
+//!     [--show CODE|missed|clean]
 //! ```
 //!
 //! Documents are the NTREX lines grouped by `DOCUMENT_IDS.tsv`; the lines of a document are
@@ -22,7 +23,9 @@
 //!
 //! A planted error counts as found when a finding of the expected rule covers the changed
 //! sentence (or, for a dropped one, points at it in the source). `--xliff-out` writes the
-//! clean pairs as XLIFF 1.2 files, one per direction, for other tools (pofilter).
+//! clean pairs as XLIFF 1.2 files, one per direction, for other tools (pofilter);
+//! `--cases-out` writes every clean and planted document pair as JSONL, one line pair per
+//! sentence, so that `bench/pofilter.py` can score pofilter on exactly the same pairs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -411,6 +414,9 @@ fn main() {
     let mut total_bytes = 0usize;
     let mut total_secs = 0.0f64;
     let mut total_cpu = 0.0f64;
+    let mut cases_out = opt("--cases-out").map(|p| {
+        std::io::BufWriter::new(std::fs::File::create(&p).unwrap_or_else(|e| panic!("--cases-out {p}: {e}")))
+    });
     let mut alarms = 0usize;
     for lang in &langs {
         let other = read(&format!("newstest2019-ref.{lang}.txt"));
@@ -471,6 +477,11 @@ fn main() {
             }
             let report = faithful::check(cases.iter().map(|c| Ok(c.doc.clone())).collect(), &settings);
             score(&cases, &report, &clean, &mut tallies, show.as_deref(), &label);
+            if let Some(w) = cases_out.as_mut() {
+                for c in clean.iter().chain(&cases) {
+                    write_case(w, &label, c);
+                }
+            }
         }
     }
     println!("\n== False alarms on clean NTREX pairs (findings per rule) ==");
@@ -577,6 +588,22 @@ fn score(
         }
         t.stray += d.findings.iter().filter(|f| f.code == code && !hit(f)).count();
     }
+}
+
+/// One JSON line per document pair: its direction, article, planted kind and line (if any),
+/// and the source and target sentences line by line (`null` for a dropped one).
+fn write_case(w: &mut impl std::io::Write, label: &str, c: &Case) {
+    let src = &c.doc.source.as_ref().map_or("", |s| s.text.as_str());
+    let line = |text: &str, span: &Option<(usize, usize)>| span.map(|(a, b)| text[a..b].to_string());
+    let record = serde_json::json!({
+        "direction": label,
+        "id": c.doc.id,
+        "kind": c.planted.as_ref().map(|p| p.kind),
+        "line": c.planted.as_ref().map(|p| p.line),
+        "source": c.source_spans.iter().map(|s| line(src, s)).collect::<Vec<_>>(),
+        "target": c.target_spans.iter().map(|s| line(&c.doc.text, s)).collect::<Vec<_>>(),
+    });
+    let _ = writeln!(w, "{record}");
 }
 
 fn fxhash(s: &str) -> u64 {

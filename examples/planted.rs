@@ -13,8 +13,11 @@
 //!
 //! Planted errors, one document copy per error, chosen by a seeded generator (SplitMix64), so
 //! the same seed gives the same benchmark:
-//! - `number` (X801): one digit of a number the source also has is changed (years left alone);
-//! - `date` (X802): a month name is replaced by another month, or the day next to it changed;
+//! - `number` (X801): one digit of a number the source also has is changed (years, and the
+//!   day numbers of written dates, which are dates, left alone);
+//! - `date` (X802): in a date the source also has, the month name is replaced by another
+//!   month, the day number next to it moved to another day of that month, or the year of a
+//!   full date moved by a year or two;
 //! - `name` (X803): one letter of a name the source also has is changed;
 //! - `speaker` (X804): in a sentence with a quotation, the name is replaced by another name of
 //!   the article;
@@ -253,17 +256,24 @@ struct Plant<'a> {
     body: Vec<usize>,
 }
 
-/// `number` (X801): one digit of a number the source also has is changed (years left alone).
-/// Returns the changed line.
+/// `number` (X801): one digit of a number the source also has is changed (years, numeric
+/// dates and the day numbers of written dates are left to the `date` kind). Returns the
+/// changed line.
 fn plant_number(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
     let a = p.a;
+    let tm = months(p.tl);
     let mut options = Vec::new();
     for &i in &p.body {
         let src_keys: Vec<String> = tokens(&a.source[i]).iter().map(|(_, w)| number_key(w)).collect();
-        for (at, w) in tokens(&a.target[i]) {
+        let toks = tokens(&a.target[i]);
+        let days: Vec<usize> =
+            written_dates(&toks, &tm).iter().filter_map(|d| d.day.map(|(k, _)| k)).collect();
+        for (k, &(at, w)) in toks.iter().enumerate() {
             if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
                 && w.chars().any(|c| c.is_ascii_digit())
                 && !is_year(w)
+                && !days.contains(&k)
+                && w.matches(['.', ',']).count() < 2
                 && src_keys.contains(&number_key(w))
             {
                 options.push((i, at, w));
@@ -283,32 +293,139 @@ fn plant_number(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize
     Some(i)
 }
 
-/// `date` (X802): a month name the source also has is replaced by another month.
+/// A date written with a month name: the month's token, its number (0-based), and the day
+/// and year tokens next to it, if any (token index, value).
+struct WrittenDate {
+    month: (usize, usize),
+    day: Option<(usize, u32)>,
+    year: Option<(usize, u32)>,
+}
+
+/// The day number of a token: `3`, `3rd`, `21e`, `1er` (1 to 31).
+fn day_of(w: &str) -> Option<u32> {
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &w[digits.len()..];
+    let ordinal = ["", "st", "nd", "rd", "th", "er", "e", "re", "º"];
+    (digits.len() <= 2 && ordinal.contains(&rest.to_lowercase().as_str()))
+        .then(|| digits.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+/// The dates written with a month name among the tokens of a line: `3 April`, `3. April`,
+/// `3 апреля`, `29-го сентября`, `3 de abril de 2025`, `April 3, 2025`, `the 3rd of April`.
+fn written_dates(toks: &[(usize, &str)], table: &[Vec<String>]) -> Vec<WrittenDate> {
+    let filler = |k: usize| toks.get(k).is_some_and(|(_, w)| matches!(*w, "de" | "of" | "го" | "е" | "del"));
+    let year =
+        |k: usize| toks.get(k).filter(|(_, w)| is_year(w)).map(|(_, w)| (k, w.parse::<u32>().unwrap_or(0)));
+    let mut out = Vec::new();
+    for (k, (_, w)) in toks.iter().enumerate() {
+        let Some((m, _)) = month_of(w, table) else { continue };
+        let day_at = |j: usize| toks.get(j).and_then(|(_, d)| day_of(d)).map(|d| (j, d));
+        let before = k
+            .checked_sub(1)
+            .and_then(day_at)
+            .or_else(|| k.checked_sub(2).filter(|&j| filler(j + 1)).and_then(day_at));
+        let after = day_at(k + 1).filter(|_| before.is_none());
+        let last = after.map_or(k, |(j, _)| j);
+        let y = year(last + 1).or_else(|| year(last + 2).filter(|_| filler(last + 1)));
+        out.push(WrittenDate { month: (k, m), day: before.or(after), year: y });
+    }
+    out
+}
+
+fn days_in_month(m: usize) -> u32 {
+    [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m % 12]
+}
+
+/// A day token with another day: `3` -> `13`, `3rd` -> `4th`, `1er` -> `2`.
+fn with_day(w: &str, day: u32) -> String {
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    let rest = &w[digits..];
+    let english = ["st", "nd", "rd", "th"];
+    let suffix = if english.contains(&rest) {
+        match (day % 10, day % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        }
+    } else if matches!(rest, "er" | "re") {
+        // French writes only the first of the month as an ordinal.
+        ""
+    } else {
+        rest
+    };
+    format!("{day}{suffix}")
+}
+
+/// `date` (X802): in a date the source also has (same month, and the same day or year when
+/// that is what changes), the month name is replaced by another month, the day number moved
+/// to another day of that month, or the year of a full date moved. Returns the changed line.
 fn plant_date(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
+    enum Change {
+        Month(usize, usize),
+        Day(u32, usize),
+        Year(u32),
+    }
     let a = p.a;
     let (tm, sm) = (months(p.tl), months(p.sl));
     let mut options = Vec::new();
     for &i in &p.body {
-        let src_months: Vec<usize> =
-            tokens(&a.source[i]).iter().filter_map(|(_, w)| month_of(w, &sm)).map(|m| m.0).collect();
-        for (at, w) in tokens(&a.target[i]) {
-            if let Some((m, form)) = month_of(w, &tm) {
-                if src_months.contains(&m) {
-                    options.push((i, at, w, m, form));
+        let stoks = tokens(&a.source[i]);
+        let sdates = written_dates(&stoks, &sm);
+        let ttoks = tokens(&a.target[i]);
+        for d in written_dates(&ttoks, &tm) {
+            let (mk, m) = d.month;
+            let same_month: Vec<&WrittenDate> = sdates.iter().filter(|s| s.month.1 == m).collect();
+            if same_month.is_empty() {
+                continue;
+            }
+            let (at, w) = ttoks[mk];
+            if let Some((_, form)) = month_of(w, &tm) {
+                options.push((i, at, w, Change::Month(m, form)));
+            }
+            if let Some((dk, day)) = d.day {
+                if same_month.iter().any(|s| s.day.is_some_and(|x| x.1 == day)) {
+                    options.push((i, ttoks[dk].0, ttoks[dk].1, Change::Day(day, m)));
+                }
+            }
+            if let (Some((yk, y)), Some(_)) = (d.year, d.day) {
+                if same_month.iter().any(|s| s.year.is_some_and(|x| x.1 == y)) {
+                    options.push((i, ttoks[yk].0, ttoks[yk].1, Change::Year(y)));
                 }
             }
         }
     }
-    let &(i, at, w, m, form) = rng.pick(&options)?;
-    let other = (m + 1 + rng.below(10)) % 12;
-    let forms = &tm[other];
-    let mut new = forms.get(form).cloned().unwrap_or_else(|| forms[0].clone());
-    if w.chars().next().is_some_and(char::is_uppercase) {
-        let mut c = new.chars();
-        new = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
-    }
-    target[i] = replace_at(&a.target[i], at, w, &new);
-    Some(i)
+    let (i, at, w, change) = rng.pick(&options)?;
+    let new = match *change {
+        Change::Month(m, form) => {
+            let other = (m + 1 + rng.below(10)) % 12;
+            let forms = &tm[other];
+            let mut new = forms.get(form).cloned().unwrap_or_else(|| forms[0].clone());
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                let mut c = new.chars();
+                new = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            }
+            new
+        }
+        Change::Day(day, m) => {
+            let moves: Vec<u32> = [-10i32, -7, -2, -1, 1, 2, 7, 10]
+                .iter()
+                .map(|d| day as i32 + d)
+                .filter(|&d| d >= 1 && d as u32 <= days_in_month(m))
+                .map(|d| d as u32)
+                .collect();
+            with_day(w, *rng.pick(&moves)?)
+        }
+        Change::Year(y) => {
+            let moves = [-2i32, -1, 1, 2];
+            (y as i32 + rng.pick(&moves)?).to_string()
+        }
+    };
+    target[*i] = replace_at(&a.target[*i], *at, w, &new);
+    Some(*i)
 }
 
 /// Capitalised words of line `i` of the target whose name key the source line also has.

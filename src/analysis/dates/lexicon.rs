@@ -36,11 +36,16 @@ pub struct Lexicon {
     pub fillers: Vec<String>,
     pub year_before: Vec<String>,
     pub year_after: Vec<String>,
+    /// Words before a month named alone that make it a date (`in March`, `Mitte Mai`): the
+    /// `month-before` and `year-before` lines of `tense.txt`.
+    pub month_before: Vec<String>,
     /// Whether month-first dates (`April 3`) are read (English).
     pub month_first: bool,
     pub day_month: Regex,
     pub month_day: Regex,
     pub month_year: Regex,
+    /// A month's full name alone (abbreviations are too ambiguous without a day or year).
+    pub month_alone: Regex,
     pub relative_re: Option<Regex>,
     pub cue_re: Option<Regex>,
 }
@@ -75,7 +80,22 @@ impl Lexicon {
         let mut fillers = Vec::new();
         let mut year_before = Vec::new();
         let mut year_after = Vec::new();
+        let mut month_before = Vec::new();
+        let mut full_months = Vec::new();
         for &lang in langs {
+            for rec in crate::lang::records(lang, "months.txt") {
+                if rec.first().and_then(|n| n.parse::<u32>().ok()).is_none() {
+                    continue;
+                }
+                // An abbreviation is a strict beginning of the month's first form (`Sept`).
+                let first = rec.get(1).map(|f| f.to_lowercase()).unwrap_or_default();
+                for form in &rec[1..] {
+                    let f = form.to_lowercase();
+                    if f == first || !first.starts_with(f.trim_end_matches('.')) {
+                        full_months.push(f);
+                    }
+                }
+            }
             let lower_ok = !capitalised(lang);
             for (name, map) in [("months.txt", &mut months), ("weekdays.txt", &mut weekdays)] {
                 for rec in crate::lang::records(lang, name) {
@@ -127,7 +147,12 @@ impl Lexicon {
                         frames.entry(p).or_insert(Frame::History);
                     }),
                     "filler" => fillers.extend(rest),
-                    "year-before" => year_before.extend(rest),
+                    "year-before" => {
+                        let rest: Vec<String> = rest.collect();
+                        month_before.extend(rest.iter().cloned());
+                        year_before.extend(rest);
+                    }
+                    "month-before" => month_before.extend(rest),
                     "year-after" => year_after.extend(rest),
                     _ => {}
                 }
@@ -150,6 +175,7 @@ impl Lexicon {
         let month_year = format!(
             r"(?i)\b(?P<m>{m})\b\.?,?\s+(?:(?:de|del|of)\s+)?(?P<y>\d{{4}})\b(?:\s*(?:года|году|г\.|г\b))?"
         );
+        let month_alone = format!(r"(?i)\b(?P<m>{})\b", alternation(full_months.iter()));
         let relative_re = (!relative.is_empty())
             .then(|| Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(relative.keys()))).ok())
             .flatten();
@@ -172,10 +198,12 @@ impl Lexicon {
             fillers,
             year_before,
             year_after,
+            month_before,
             month_first: langs.contains(&"en"),
             day_month: Regex::new(&day_month).expect("day-month pattern"),
             month_day: Regex::new(&month_day).expect("month-day pattern"),
             month_year: Regex::new(&month_year).expect("month-year pattern"),
+            month_alone: Regex::new(&month_alone).expect("month-alone pattern"),
             relative_re,
             cue_re,
         }

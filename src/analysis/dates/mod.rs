@@ -106,6 +106,9 @@ pub enum DateKind {
     DayMonth,
     /// Month and year (`April 2025`, `в апреле 2025 года`).
     MonthYear,
+    /// A month named alone (`in March`, `в марте`, `Mitte Mai`, `mid-April`): neither the year
+    /// nor the day is written, and none is filled in.
+    Month,
     /// A year with a preposition or a year word (`in 2021`, `в 2021 году`).
     Year,
     /// A decade (`the 1970s`, `в 1970-х`, `'80s`, `los años 70`): history by nature.

@@ -163,6 +163,47 @@ fn written_dates(s: &str, span: Span, lex: &Lexicon, lang: &'static str, out: &m
         }
     }
     named(&lex.month_year, false, out);
+    for c in lex.month_alone.captures_iter(text) {
+        let mform = c.name("m").unwrap();
+        let sp = Span::new(span.start + mform.start(), span.start + mform.end());
+        let Some(month) = lex.month(mform.as_str()) else { continue };
+        if taken(out, sp) || glued_before(s, sp.start) || glued_after(s, sp.end) {
+            continue;
+        }
+        if !month_context(s, span, sp, lex) {
+            continue;
+        }
+        let written = CalendarDate { year: None, month: Some(month), day: None };
+        let ev = format!("month name '{}' alone", mform.as_str());
+        out.push(mention(sp, DateKind::Month, written, lang, ev));
+    }
+}
+
+/// Whether a month name standing alone is a date: written in lower case where month names
+/// are (`в марте`, `en mars`), or introduced by a word of time (`in March`, `Mitte Mai`,
+/// `mid-April`), or followed by a possessive (`July's meeting`). `Theresa May` and `June
+/// Carter` are not.
+fn month_context(s: &str, para: Span, sp: Span, lex: &Lexicon) -> bool {
+    let form = &s[sp.start..sp.end];
+    if form.chars().next().is_some_and(char::is_lowercase) {
+        return true;
+    }
+    let after = &s[sp.end..para.end];
+    if after.starts_with("'s") || after.starts_with("’s") {
+        return true;
+    }
+    let before = s[para.start..sp.start].trim_end_matches(['-', '‑']).trim_end();
+    let mut words = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"));
+    let Some(last) = words.next() else { return false };
+    if before.ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        // Punctuation right before (`, March`): only a hyphenated `mid-` counts.
+        return false;
+    }
+    let two = words.next().map(|w| format!("{w} {last}"));
+    [Some(last), two].into_iter().flatten().any(|w| lex.month_before.contains(&w))
 }
 
 /// Only the full dates (day, month and year) in `span`, for datelines.

@@ -25,6 +25,9 @@ pub struct Lexicon {
     pub prefixes: Vec<(&'static str, Unit)>,
     /// Lower-cased century words a Roman numeral stands next to (`siècle`, `века`, `siglo`).
     pub centuries: Vec<String>,
+    /// Year words after a year (`г.`, `р.`): `2030 г.` is a year, not 2030 grams. From the
+    /// `year-after` line of `tense.txt`.
+    pub year_words: Vec<&'static str>,
 }
 
 fn build(langs: &[&str]) -> Lexicon {
@@ -33,7 +36,13 @@ fn build(langs: &[&str]) -> Lexicon {
     let mut suffixes = Vec::new();
     let mut prefixes = Vec::new();
     let mut centuries = Vec::new();
+    let mut year_words: Vec<&'static str> = Vec::new();
     for &lang in langs {
+        for rec in crate::lang::records(lang, "tense.txt") {
+            if rec.first() == Some(&"year-after") {
+                year_words.extend(rec[1..].iter().copied().filter(|w| !w.is_empty()));
+            }
+        }
         for rec in crate::lang::records(lang, "scale_words.txt") {
             let Some(f) = rec.first().and_then(|v| v.parse::<f64>().ok()) else { continue };
             scales.extend(rec[1..].iter().map(|w| (*w, f)));
@@ -66,7 +75,9 @@ fn build(langs: &[&str]) -> Lexicon {
     suffixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     prefixes.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     words.dedup();
-    Lexicon { scales, words, suffixes, prefixes, centuries }
+    year_words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    year_words.dedup();
+    Lexicon { scales, words, suffixes, prefixes, centuries, year_words }
 }
 
 /// The lexicon for `lang` plus English (symbols and abbreviations travel); all languages for

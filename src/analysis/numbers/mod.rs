@@ -109,13 +109,20 @@ fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= (m * rel).max(1e-9)
 }
 
-/// The readings of a temperature in °C (`degrees` alone may be either scale).
+/// The readings of a temperature in °C (`degrees` alone may be either scale). Fahrenheit
+/// may also be a difference (`10 degrees above average` = 6 °C above).
 fn celsius(v: f64, unit: &str) -> Vec<f64> {
     match unit {
-        "°F" => vec![(v - 32.0) * 5.0 / 9.0],
-        "deg" => vec![v, (v - 32.0) * 5.0 / 9.0],
+        "°F" => vec![(v - 32.0) * 5.0 / 9.0, v * 5.0 / 9.0],
+        "deg" => vec![v, (v - 32.0) * 5.0 / 9.0, v * 5.0 / 9.0],
         _ => vec![v],
     }
+}
+
+/// A converted value `x` written as `y`: within 10 %, or a small whole number rounded
+/// either way (`1 inch` = 2.54 cm written `2`).
+fn rounded(x: f64, y: f64) -> bool {
+    close(x, y, 0.1) || (y.fract() == 0.0 && y.abs() <= 10.0 && (x - y).abs() < 0.6)
 }
 
 /// Two known units that cannot be the same: different currencies, or units of one dimension
@@ -153,7 +160,8 @@ pub fn converted(a: &NumberMention, b: &NumberMention) -> bool {
                     (celsius(a.value, a.unit.unwrap_or("")), celsius(b.value, b.unit.unwrap_or("")));
                 return ca.iter().any(|x| cb.iter().any(|y| (x - y).abs() <= 1.0));
             }
-            return close(a.value * a.factor, b.value * b.factor, 0.1);
+            return rounded(a.value * a.factor / b.factor, b.value)
+                || rounded(b.value * b.factor / a.factor, a.value);
         }
     }
     // One side names a foreign unit, the other writes the converted value without a unit the
@@ -165,7 +173,7 @@ pub fn converted(a: &NumberMention, b: &NumberMention) -> bool {
                 && m.factor != 1.0
             {
                 let base = m.value * m.factor;
-                if [1.0, 1000.0, 0.001].iter().any(|f| close(base / f, other.value, 0.1)) {
+                if [1.0, 1000.0, 0.01, 0.001].iter().any(|f| rounded(base / f, other.value)) {
                     return true;
                 }
             }

@@ -134,6 +134,16 @@ fn suffix(s: &str, mut at: usize, lex: &Lexicon, m: &mut NumberMention, prefixed
         (at + t.len() - trimmed.len(), trimmed.len() == t.len())
     };
     let (p, attached) = spaced(at);
+    // `2030 г.`, `1998 р.`: a year word after a year-like number (not grams).
+    if m.scale == 1.0
+        && m.value.fract() == 0.0
+        && (1000.0..=2100.0).contains(&m.value)
+        && m.span.len() == 4
+        && lex.year_words.iter().any(|w| starts_word(&s[p..], w, attached))
+    {
+        m.kind = NumberKind::Year;
+        return at;
+    }
     for (form, mult) in &lex.scales {
         let short = form.chars().count() <= 2;
         if short && !(attached || prefixed) {
@@ -251,8 +261,9 @@ pub fn numbers(s: &str, span: Span, lang: &str) -> Vec<NumberMention> {
     for m in p.number.find_iter(text) {
         let mut raw = m.as_str();
         let start = span.start + m.start();
-        // Regular spaces group digits only where that is the convention.
-        if raw.contains(' ') && (lang == "en" || raw.split(' ').next().is_some_and(|g| g.len() > 3)) {
+        // A regular space groups digits (`1 000`, `116 123`) unless the first group is longer
+        // than three digits (`in 2018 300 people`).
+        if raw.contains(' ') && raw.split(' ').next().is_some_and(|g| g.len() > 3) {
             raw = &raw[..raw.find(' ').unwrap()];
         }
         let raw = raw.trim_end_matches([',', '.']);
@@ -393,8 +404,26 @@ fn compose_words(s: &str, out: &mut Vec<NumberMention>) {
     }
 }
 
-/// `6-foot-6`, `6 ft 6 in`, `5 feet 11 inches`: one height in feet (converted as feet).
+/// `6-foot-6`, `6 ft 6 in`, `5 feet 11 inches`: one height in feet (converted as feet);
+/// `1 м 82 см`, `1 m 98 cm`: one height in metres.
 fn feet_and_inches(s: &str, span: Span, out: &mut Vec<NumberMention>) {
+    static METRIC: OnceLock<Regex> = OnceLock::new();
+    let metric = METRIC.get_or_init(|| Regex::new(r"\b([1-2])\s?(?:м|m)\s?(\d{2})\s?(?:см|cm)\b").unwrap());
+    let text = &s[span.start..span.end];
+    for c in metric.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let sp = Span::new(span.start + whole.start(), span.start + whole.end());
+        if s[sp.end..].starts_with(|ch: char| ch.is_alphanumeric()) {
+            continue;
+        }
+        let (Ok(m), Ok(cm)) = (c[1].parse::<f64>(), c[2].parse::<f64>()) else { continue };
+        out.retain(|n| !n.span.overlaps(sp));
+        let mut n = blank(sp, m + cm / 100.0);
+        n.kind = NumberKind::Measure;
+        n.unit = Some("m");
+        n.dimension = Some("length");
+        out.push(n);
+    }
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r#"\b(\d)(?:-foot-|\s?(?:ft|feet|foot)\.?\s?|['’]\s?)(\d{1,2})(?:\s?(?:in|inches|inch)\b\.?|″|"|\b)"#).unwrap()

@@ -16,24 +16,44 @@
 //! translators make.
 //!
 //! ## How to silence it
-//! Correct the figure. Numbers written in words (`two`, `a dozen`) and numbers inside dates
-//! (left to X802) are not compared; a number the translation leaves out is not reported here
-//! (see X807 for shortened passages).
+//! Correct the figure. Numbers written in words (`two`, `a dozen`) are matched when they can
+//! be, but never reported; numbers inside dates are left to X802; a number the translation
+//! leaves out is not reported here (see X809 and X807 for shortened passages).
+//!
+//! The numbers of source and translation are paired one to one, first within each aligned
+//! pair of sentences, then with the leftovers of the two pairs on either side (alignment
+//! slips). A figure of the translation that finds no partner is reported when its sentence's
+//! source has a figure left over too: the one it most likely renders. A figure the
+//! translation repeats, or restates in another unit (`six meters (18 feet)`), is not.
 
-use super::{preview, window, Pair};
-use crate::analysis::numbers::{equivalent, NumberKind, NumberMention};
+use super::{preview, Pair};
+use crate::analysis::numbers::{converted, same_value, NumberKind, NumberMention};
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
-use crate::span::Span;
 
-/// Numbers of `all` inside `within`, leaving out those inside dates.
-fn inside(all: &[NumberMention], within: Span) -> Vec<&NumberMention> {
-    let a = all.partition_point(|n| n.span.start < within.start);
-    all[a..]
-        .iter()
-        .take_while(|n| n.span.start < within.end)
-        .filter(|n| within.contains(n.span) && !n.in_date)
-        .collect()
+/// How far (in aligned pairs) a leftover number may look for its partner.
+const REACH: usize = 2;
+
+/// One side's numbers, each with the aligned pair it belongs to.
+struct Side<'a> {
+    nums: Vec<&'a NumberMention>,
+    pair: Vec<usize>,
+    partner: Vec<Option<usize>>,
+}
+
+impl<'a> Side<'a> {
+    fn new(all: &'a [NumberMention], spans: &[Option<crate::span::Span>]) -> Self {
+        let mut nums = Vec::new();
+        let mut pair = Vec::new();
+        for n in all {
+            if let Some(k) = spans.iter().position(|s| s.is_some_and(|s| s.contains(n.span))) {
+                nums.push(n);
+                pair.push(k);
+            }
+        }
+        let partner = vec![None; nums.len()];
+        Side { nums, pair, partner }
+    }
 }
 
 /// How a number reads in a message: as written.
@@ -41,67 +61,104 @@ fn shown(n: &NumberMention, text: &str) -> String {
     preview(n.span.slice(text), 30)
 }
 
+type Pass = fn(&NumberMention, &NumberMention) -> bool;
+
+/// Exact values first (digits before words, same unit before any unit), then conversions.
+const PASSES: [Pass; 5] = [
+    |x, y| !x.words && !y.words && x.unit == y.unit && same_value(x, y),
+    |x, y| !x.words && !y.words && same_value(x, y),
+    |x, y| x.unit == y.unit && same_value(x, y),
+    same_value,
+    converted,
+];
+
+/// Pairs the numbers of both sides one to one: within each aligned pair, then with the
+/// leftovers up to `REACH` pairs away.
+fn pair_up(src: &mut Side, tgt: &mut Side) {
+    for reach in 0..=REACH {
+        for pass in PASSES {
+            for i in 0..tgt.nums.len() {
+                if tgt.partner[i].is_some() {
+                    continue;
+                }
+                let found = (0..src.nums.len()).find(|&j| {
+                    src.partner[j].is_none()
+                        && src.pair[j].abs_diff(tgt.pair[i]) == reach
+                        && pass(src.nums[j], tgt.nums[i])
+                });
+                if let Some(j) = found {
+                    tgt.partner[i] = Some(j);
+                    src.partner[j] = Some(i);
+                }
+            }
+        }
+    }
+}
+
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Some(pair) = Pair::of(ctx) else { return Vec::new() };
     let text = pair.doc.text.as_str();
     let src_text = pair.source_doc.text.as_str();
-    let (tn, sn) = (&pair.analysis.numbers, &pair.source.numbers);
+    let pairs = &pair.alignment.pairs;
+    let src_spans: Vec<_> = pairs.iter().map(|p| p.source_span()).collect();
+    let tgt_spans: Vec<_> = pairs.iter().map(|p| p.target_span()).collect();
+    let mut src = Side::new(&pair.source.numbers, &src_spans);
+    let mut tgt = Side::new(&pair.analysis.numbers, &tgt_spans);
+    pair_up(&mut src, &mut tgt);
     let mut out = Vec::new();
-    let mut reported: Vec<Span> = Vec::new();
-    for (k, p) in pair.alignment.pairs.iter().enumerate() {
-        let (Some(s), Some(t)) = (p.source_span(), p.target_span()) else { continue };
-        let src_here = inside(sn, s);
-        let tgt_here = inside(tn, t);
-        if src_here.is_empty() || tgt_here.is_empty() {
+    let mut used: Vec<usize> = Vec::new();
+    for i in 0..tgt.nums.len() {
+        let b = tgt.nums[i];
+        if tgt.partner[i].is_some() || b.words || b.in_date {
             continue;
         }
-        // Wider windows absorb alignment slips of a pair or two.
-        let tgt_near = window(&pair.alignment.pairs, k, 2, true).map(|w| inside(tn, w)).unwrap_or_default();
-        let src_near = window(&pair.alignment.pairs, k, 2, false).map(|w| inside(sn, w)).unwrap_or_default();
-        let unmatched_src: Vec<&NumberMention> = src_here
-            .iter()
-            .copied()
-            .filter(|a| !a.words && !tgt_near.iter().any(|b| equivalent(a, b)))
-            .collect();
-        let unmatched_tgt: Vec<&NumberMention> = tgt_here
-            .iter()
-            .copied()
-            .filter(|b| !b.words && !src_near.iter().any(|a| equivalent(a, b)))
-            .collect();
-        for b in unmatched_tgt {
-            if reported.contains(&b.span) {
-                continue;
-            }
-            // The source number it most likely renders: same kind and unit first, then the
-            // same kind, then any unmatched one.
-            let same = |a: &&&NumberMention| a.kind == b.kind && a.unit == b.unit;
-            let kind = |a: &&&NumberMention| {
-                a.kind == b.kind || (a.kind == NumberKind::Count && b.kind == NumberKind::Count)
-            };
-            let Some(a) = unmatched_src
-                .iter()
-                .find(same)
-                .or_else(|| unmatched_src.iter().find(kind))
-                .or(unmatched_src.first())
-            else {
-                continue;
-            };
-            reported.push(b.span);
-            out.push(
-                Diagnostic::new(
-                    b.span,
-                    format!(
-                        "Number '{}' does not match the source, which has '{}' here",
-                        shown(b, text),
-                        shown(a, src_text)
-                    ),
-                )
-                .with_evidence(Evidence::in_source(
-                    a.span,
-                    format!("the source's figure: {}", shown(a, src_text)),
-                )),
-            );
+        let k = tgt.pair[i];
+        let near = |j: usize| src.pair[j].abs_diff(k) <= REACH;
+        // A figure repeated from a nearby source figure that already has its partner.
+        if (0..src.nums.len()).any(|j| near(j) && (same_value(src.nums[j], b) || converted(src.nums[j], b))) {
+            continue;
         }
+        // The same figure restated in another unit next to a paired one.
+        if (0..tgt.nums.len()).any(|o| o != i && tgt.partner[o].is_some() && converted(b, tgt.nums[o])) {
+            continue;
+        }
+        // The source figure it most likely renders: left over in the same pair, same kind and
+        // unit first, then same kind, then any; then the same kind one pair away.
+        let left: Vec<usize> = (0..src.nums.len())
+            .filter(|&j| src.partner[j].is_none() && !src.nums[j].words && !used.contains(&j))
+            .collect();
+        let same = |j: &&usize| src.nums[**j].kind == b.kind && src.nums[**j].unit == b.unit;
+        let kind = |j: &&usize| {
+            let a = src.nums[**j];
+            a.kind == b.kind || (a.kind == NumberKind::Count && b.kind == NumberKind::Count)
+        };
+        let here: Vec<usize> = left.iter().copied().filter(|&j| src.pair[j] == k).collect();
+        let beside: Vec<usize> = left.iter().copied().filter(|&j| src.pair[j].abs_diff(k) == 1).collect();
+        let Some(&j) = here
+            .iter()
+            .find(same)
+            .or_else(|| here.iter().find(kind))
+            .or(here.first())
+            .or_else(|| beside.iter().find(same))
+        else {
+            continue;
+        };
+        used.push(j);
+        let a = src.nums[j];
+        out.push(
+            Diagnostic::new(
+                b.span,
+                format!(
+                    "Number '{}' does not match the source, which has '{}' here",
+                    shown(b, text),
+                    shown(a, src_text)
+                ),
+            )
+            .with_evidence(Evidence::in_source(
+                a.span,
+                format!("the source's figure: {}", shown(a, src_text)),
+            )),
+        );
     }
     out
 }

@@ -19,8 +19,8 @@
 //!   month, the day number next to it moved to another day of that month, or the year of a
 //!   full date moved by a year or two;
 //! - `name` (X803): one letter of a name the source also has is changed;
-//! - `speaker` (X804): in a sentence with a quotation, the name is replaced by another name of
-//!   the article;
+//! - `speaker` (X804): a quote's speaker, a person the source also credits with that line's
+//!   quote, is replaced by another person of the article (as the translation writes them);
 //! - `untranslated` (X806): the sentence is replaced by its source sentence;
 //! - `dropped` (X809): the sentence is removed.
 //!
@@ -445,26 +445,121 @@ fn plant_name(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
     Some(i)
 }
 
-/// `speaker` (X804): in a line with a quotation, a name the source also has is replaced by
-/// another name of the article.
+/// The people and quote speakers of one side of an article, as the library's analysis reads
+/// them, with the text and each line's span.
+fn analyse_side(
+    lines: &[String],
+    paragraph: &[usize],
+    lang: &str,
+) -> (faithful::analysis::Analysis, String, Vec<Option<(usize, usize)>>) {
+    let (text, spans) = build(lines, paragraph, &vec![true; lines.len()]);
+    let mut doc = Document::from_text("side", text.clone());
+    doc.meta.lang = Some(lang.into());
+    (faithful::analysis::Analysis::new(&doc, &Settings::default()), text, spans)
+}
+
+/// Whether two written names share a name (a word with the same name key, or the same start
+/// when one side inflects it).
+fn same_key(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 2).map(name_key).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    wa.iter().any(|x| {
+        wb.iter().any(|y| {
+            x == y || {
+                let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+                common >= 4 && x.chars().count().abs_diff(y.chars().count()) <= 2
+            }
+        })
+    })
+}
+
+/// `speaker` (X804): a quote the translation credits to a named person, whom the source also
+/// credits with a quote in the same line, is credited to another person of the article
+/// instead (written as the translation writes that person, full name or surname as the
+/// replaced mention). Articles naming fewer than two people are skipped.
 fn plant_speaker(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
+    use faithful::analysis::quotes::SpeakerKind;
     let a = p.a;
-    let n = a.target.len();
-    let doc_names: Vec<&str> = (0..n).flat_map(|i| capitalised_names(&a.target[i])).map(|(_, w)| w).collect();
-    let options: Vec<(usize, usize, &str)> = p
-        .body
+    let (ta, ttext, tspans) = analyse_side(&a.target, &a.paragraph, p.tl);
+    let (sa, _, sspans) = analyse_side(&a.source, &a.paragraph, p.sl);
+    let people = &ta.people.people;
+    // People of the article: named with a given name and a surname somewhere in it, and
+    // quoted by name or given an office (not a mis-read capitalised phrase).
+    let quoted: Vec<usize> = ta
+        .quotes
+        .quotes
         .iter()
-        .filter(|&&i| a.target[i].contains(['"', '«', '“', '„', '»', '”']))
-        .flat_map(|&i| shared_names(a, i).into_iter().map(move |(at, w)| (i, at, w)))
+        .filter_map(|q| q.speaker.as_ref())
+        .filter(|s| s.kind == SpeakerKind::Person)
+        .filter_map(|s| s.person)
         .collect();
-    let &(i, at, w) = rng.pick(&options)?;
-    let others: Vec<&str> = doc_names
+    let persons: Vec<usize> = (0..people.len())
+        .filter(|&k| people[k].given.is_some())
+        .filter(|&k| quoted.contains(&k) || people[k].roles.iter().any(|r| r.canonical.is_some()))
+        .collect();
+    if persons.len() < 2 {
+        return None;
+    }
+    let mut options = Vec::new();
+    for &i in &p.body {
+        let (Some(tl), Some(sl)) = (tspans[i], sspans[i]) else { continue };
+        for q in &ta.quotes.quotes {
+            let Some(sp) = &q.speaker else { continue };
+            let Some(who) = sp.person else { continue };
+            let mention = &ttext[sp.mention.start..sp.mention.end];
+            if sp.kind != SpeakerKind::Person
+                || sp.mention.start < tl.0
+                || sp.mention.end > tl.1
+                || !mention.chars().next().is_some_and(char::is_uppercase)
+            {
+                continue;
+            }
+            // The source credits the same person with a quote of this line.
+            let credited = sa.quotes.quotes.iter().any(|sq| {
+                sq.span.start >= sl.0
+                    && sq.span.end <= sl.1
+                    && sq
+                        .speaker
+                        .as_ref()
+                        .and_then(|s| s.person)
+                        .is_some_and(|sp| same_key(&sa.people.people[sp].name, &people[who].name))
+            });
+            if credited {
+                let lead = a.target[i].len() - a.target[i].trim_start().len();
+                options.push((i, lead + sp.mention.start - tl.0, mention.to_string(), who));
+            }
+        }
+    }
+    let (i, at, mention, who) = rng.pick(&options)?.clone();
+    let others: Vec<usize> = persons
         .iter()
         .copied()
-        .filter(|o| name_key(o) != name_key(w) && !a.source[i].contains(o))
+        .filter(|&k| {
+            k != who
+                && !same_key(&people[k].name, &people[who].name)
+                && !same_key(&people[k].name, &a.source[i])
+        })
         .collect();
-    let new = rng.pick(&others)?.to_string();
-    target[i] = replace_at(&a.target[i], at, w, &new);
+    let other_k = *rng.pick(&others)?;
+    let other = &people[other_k];
+    // The other person as written: a mention of the same fullness as the one replaced (a
+    // speaker's mention, in the nominative, when the text has one), else the register's form.
+    let full = mention.split_whitespace().count() > 1;
+    let written = ta
+        .quotes
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .filter(|s| s.kind == SpeakerKind::Person && s.person == Some(other_k))
+        .map(|s| ttext[s.mention.start..s.mention.end].to_string())
+        .find(|m| (m.split_whitespace().count() > 1) == full);
+    let new = written.unwrap_or_else(|| if full { other.name.clone() } else { other.surname.clone() });
+    if target[i].get(at..at + mention.len()) != Some(mention.as_str()) {
+        return None;
+    }
+    target[i] = replace_at(&a.target[i], at, &mention, &new);
     Some(i)
 }
 

@@ -113,10 +113,11 @@ pub fn align(source_doc: &Document, source: &Analysis, doc: &Document, analysis:
     let pairs = beads
         .into_iter()
         .map(|b| {
+            let last = |end: usize| end.checked_sub(1).unwrap_or(usize::MAX);
             let source = src.get(b.source.start).map_or(0, |s| s.index)
-                ..src.get(b.source.end - 1).map_or(0, |s| s.index + 1);
+                ..src.get(last(b.source.end)).map_or(0, |s| s.index + 1);
             let target = tgt.get(b.target.start).map_or(0, |s| s.index)
-                ..tgt.get(b.target.end - 1).map_or(0, |s| s.index + 1);
+                ..tgt.get(last(b.target.end)).map_or(0, |s| s.index + 1);
             let source = if b.source.is_empty() { 0..0 } else { source };
             let target = if b.target.is_empty() { 0..0 } else { target };
             AlignedPair {

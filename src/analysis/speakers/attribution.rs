@@ -252,19 +252,40 @@ impl Ctx<'_, '_> {
             CueKind::Tail => return None,
             CueKind::Post => (start, ci),
             CueKind::Verb => {
-                // Inverted (`said Petrova:`) if a name sits between cue and quote.
-                let between: Vec<&Word> =
-                    self.words[after_cue.0..after_cue.1].iter().filter(|w| !w.punct).collect();
-                if between.iter().any(|w| register::name_word(w, self.lx)) && between.len() <= 8 {
-                    after_cue
-                } else {
-                    (self.subject_start(start, ci), ci)
+                // Inverted (`said Petrova:`, `sagte Trump, er habe keinen Zeitrahmen: „…“`)
+                // if a name, or a role or title before one, comes right after the cue; the
+                // subject then ends at the first comma or colon.
+                match self.inverted_subject(after_cue.0, after_cue.1) {
+                    Some(end) => (after_cue.0, end),
+                    None => (self.subject_start(start, ci), ci),
                 }
             }
         };
         let cue_span = cue.as_ref().map(|c| c.1);
         let speaker = self.speaker(phrase.0, phrase.1, (gender, cue_span), q, people, false)?;
         Some(Found { speaker, cue })
+    }
+
+    /// The end of an inverted subject starting at word `from` (`said Petrova`, `sagte der
+    /// Sprecher Anna Petrova`): the first comma, colon or clause word after it, if the words
+    /// at `from` are a name, a role or an article before a role.
+    fn inverted_subject(&self, from: usize, to: usize) -> Option<usize> {
+        let words = self.words;
+        let mut j = from;
+        while j < to && words[j].punct {
+            j += 1;
+        }
+        if j < to && self.lx.determiners.contains(&words[j].lower) {
+            j += 1;
+        }
+        if j >= to
+            || !(register::name_word(&words[j], self.lx) || register::is_role_word(words, j, self.lx))
+            || register::after_determiner(words, j, self.lx) && !register::is_role_word(words, j, self.lx)
+        {
+            return None;
+        }
+        let end = (j..to).find(|&k| matches!(words[k].text, "," | ":" | ";" | "(" | "—" | "–")).unwrap_or(to);
+        (end - j <= 8).then_some(end)
     }
 
     /// Where the subject of a cue at `ci` starts: back to a clause boundary (punctuation or a
@@ -315,10 +336,31 @@ impl Ctx<'_, '_> {
             register::name_word(&self.words[k], self.lx)
                 && (k == start || !register::name_word(&self.words[k - 1], self.lx))
                 && read_name(self.words, k, self.lx).is_some()
-        })?;
+        });
+        let Some(k) = k else {
+            // `A senior diplomat from a Pacific island state was blunter: "…"`: no name, a
+            // short introduction naming someone unnamed.
+            let first = &self.words[start];
+            if end - start > 13 || !self.lx.determiners.contains(&first.lower) {
+                return None;
+            }
+            let span = Span::new(first.span.start, self.words[end - 2].span.end);
+            let speaker = SpeakerRef {
+                name: span.slice(self.src).to_string(),
+                mention: span,
+                person: None,
+                kind: SpeakerKind::Anonymous,
+                role: None,
+            };
+            return Some(Found { speaker, cue: None });
+        };
         let run = read_name(self.words, k, self.lx)?;
         let name_text = run.text(self.words, self.src);
         if self.lx.has_organisation(&name_text.to_lowercase()) {
+            return None;
+        }
+        let lone = run.end - run.start == 1 && run.role.is_none() && run.appositive.is_none();
+        if lone && self.words[run.start].common && register::find_person(people, &name_text).is_none() {
             return None;
         }
         let idx = register::add_person(people, self.words, self.src, &run, self.lx);
@@ -446,6 +488,15 @@ impl Ctx<'_, '_> {
         }
         let phrase_span = Span::new(words[a].span.start, words[b - 1].span.end);
         let phrase_lower = phrase_span.slice(self.src).to_lowercase();
+        // A lone word the text also writes in lower case (`Sources`, `Another`), with no role
+        // and no earlier mention as a person, is not a name.
+        let best = best.filter(|run| {
+            run.end - run.start > 1
+                || run.role.is_some()
+                || run.appositive.is_some()
+                || !words[run.start].common
+                || register::find_person(people, &run.text(words, self.src)).is_some()
+        });
         if let Some(run) = best {
             let name_text = run.text(words, self.src);
             // `a spokesman for Scholz`, `Scholz's spokesman`: someone speaking for the person.

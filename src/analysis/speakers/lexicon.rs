@@ -83,6 +83,17 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Weekday names (lower case): capitalised in English, never names.
     pub weekdays: HashSet<String>,
+    /// Month names (lower case), except those that are also names (`May`).
+    pub months: HashSet<String>,
+    /// Function words and number words (lower case): capitalised only at a sentence start,
+    /// never a name (`Während`, `Twenty`, `Another`).
+    pub common: HashSet<String>,
+    /// Articles, determiners and possessives (lower case): a capitalised word right after one
+    /// is a noun or an institution, not a person's name (`the Telegraph`, `die Zeitung`).
+    pub determiners: HashSet<String>,
+    /// Adjective endings allowed between a determiner and its noun (`der jährlichen
+    /// Generalversammlung`), for languages that capitalise nouns.
+    pub adjective_endings: Vec<String>,
     /// Every cue's first word, for a quick check.
     cue_starts: HashSet<String>,
 }
@@ -145,12 +156,33 @@ impl Lexicon {
             for r in crate::lang::records(lang, "weekdays.txt") {
                 lx.weekdays.extend(r.iter().skip(1).map(|w| w.to_lowercase()));
             }
+            for r in crate::lang::records(lang, "months.txt") {
+                lx.months
+                    .extend(r.iter().skip(1).filter(|w| w.chars().count() > 3).map(|w| w.to_lowercase()));
+            }
+            lx.common.extend(crate::lang::lines(lang, "lang_words.txt").map(str::to_lowercase));
+            for r in crate::lang::records(lang, "number_words.txt") {
+                lx.common.extend(r.iter().skip(1).map(|w| w.to_lowercase()));
+            }
+            for l in crate::lang::lines(lang, "determiners.txt") {
+                match l.strip_prefix('~') {
+                    Some(e) => lx.adjective_endings.push(e.to_string()),
+                    None => {
+                        lx.determiners.insert(l.to_lowercase());
+                    }
+                }
+            }
         }
         for &lang in crate::lang::SUPPORTED {
             for r in crate::lang::records(lang, "first_names.txt") {
                 lx.first_names.entry(r[0].to_string()).or_insert(Gender::parse(r.get(1)));
             }
         }
+        // A word that is also a given name (`May`, `Will`) stays a possible name.
+        let names: HashSet<String> = lx.first_names.keys().map(|n| n.to_lowercase()).collect();
+        lx.months.retain(|m| !names.contains(m) && m != "may");
+        // `Le Goff`, `De Niro`, `Van Gaal`: a capitalised particle starts a surname.
+        lx.common.retain(|w| !names.contains(w) && !crate::names::is_particle(w));
         // Longest forms first, so `fügte hinzu` wins over `fügte`.
         lx.cues.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         lx.roles.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
@@ -158,6 +190,12 @@ impl Lexicon {
         lx.titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
         lx.cue_starts = lx.cues.iter().filter_map(|c| c.words.first().cloned()).collect();
         lx
+    }
+
+    /// Whether a capitalised word can never be (part of) a name: a weekday, a month, a
+    /// function or number word of the language.
+    pub fn never_name(&self, lower: &str) -> bool {
+        self.weekdays.contains(lower) || self.months.contains(lower) || self.common.contains(lower)
     }
 
     pub fn maybe_cue(&self, lower: &str) -> bool {

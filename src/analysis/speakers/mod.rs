@@ -107,6 +107,9 @@ pub struct Word<'a> {
     pub lower: String,
     pub punct: bool,
     pub para: usize,
+    /// A capitalised word the text also writes in lower case elsewhere (`Sources` / `sources`):
+    /// a common word at a sentence start, not a name on its own.
+    pub common: bool,
 }
 
 impl Word<'_> {
@@ -141,7 +144,18 @@ pub fn words<'a>(doc: &'a Document, text: &TextModel) -> Vec<Word<'a>> {
             lower: s.to_lowercase(),
             punct: t.kind == TokenKind::Punct,
             para: pi,
+            common: false,
         });
+    }
+    let lower: std::collections::HashSet<&str> = out
+        .iter()
+        .filter(|w| !w.punct && w.text.chars().next().is_some_and(char::is_lowercase))
+        .map(|w| w.text)
+        .collect();
+    for w in &mut out {
+        if w.cap() && !w.punct {
+            w.common = lower.contains(w.lower.as_str());
+        }
     }
     out
 }

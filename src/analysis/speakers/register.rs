@@ -90,7 +90,7 @@ pub fn name_word(w: &Word, lx: &Lexicon) -> bool {
         && w.cap()
         && !w.acronym()
         && !lx.not_names.contains(w.text)
-        && !lx.weekdays.contains(&w.lower)
+        && !lx.never_name(&w.lower)
         && !lx.pronouns.contains_key(&w.lower)
         && w.text.chars().any(char::is_alphabetic)
 }
@@ -114,7 +114,7 @@ fn run_end(words: &[Word], i: usize, lx: &Lexicon) -> usize {
         } else if initial(words, j) {
             j += 2;
         } else if j > i
-            && names::is_particle(words[j].text)
+            && names::is_particle(&words[j].lower)
             && words.get(j + 1).is_some_and(|n| name_word(n, lx) || names::is_particle(n.text))
         {
             j += 1;
@@ -123,7 +123,7 @@ fn run_end(words: &[Word], i: usize, lx: &Lexicon) -> usize {
         }
     }
     // A run cannot end in a particle.
-    while j > i && names::is_particle(words[j - 1].text) {
+    while j > i && names::is_particle(&words[j - 1].lower) {
         j -= 1;
     }
     j
@@ -154,6 +154,20 @@ fn roles_forward(words: &[Word], mut i: usize, end: usize, lx: &Lexicon, acc: &m
             acc.office = true;
             i += n;
             continue;
+        }
+        // `US-Außenminister`, `Lakers-Trainer`: a compound whose last part is a role.
+        if let Some((_, last)) =
+            words[i].lower.rsplit_once('-').filter(|(a, b)| !a.is_empty() && !b.is_empty())
+        {
+            if stripped.is_none() {
+                if let Some(r) = lx.roles.iter().find(|r| r.words.len() == 1 && r.words[0] == last) {
+                    acc.canonical.get_or_insert(r.canonical);
+                    acc.unique |= r.unique;
+                    acc.office = true;
+                    i += 1;
+                    continue;
+                }
+            }
         }
         if let Some(s) = stripped {
             if lx.roles.iter().any(|r| r.words.len() == 1 && r.words[0] == s) {
@@ -231,7 +245,7 @@ fn roles_backward(words: &[Word], mut end: usize, lx: &Lexicon, acc: &mut RoleWo
 }
 
 /// Whether a role, title or nationality form starts at word `k`.
-fn is_role_word(words: &[Word], k: usize, lx: &Lexicon) -> bool {
+pub fn is_role_word(words: &[Word], k: usize, lx: &Lexicon) -> bool {
     let mut probe = RoleWords::default();
     roles_forward(words, k, words.len(), lx, &mut probe) > k
 }
@@ -293,6 +307,36 @@ pub fn appositive(words: &[Word], after: usize, lx: &Lexicon) -> Option<RoleWord
         }
     }
     (acc.canonical.is_some() || acc.country.is_some()).then_some(acc)
+}
+
+/// Whether word `i` follows an article, a determiner or a possessive (`the Telegraph`, `die
+/// Zeitung`, `der jährlichen Generalversammlung`): then it is a noun or an institution, not a
+/// person's name.
+pub fn after_determiner(words: &[Word], i: usize, lx: &Lexicon) -> bool {
+    let para = words[i].para;
+    let mut k = i;
+    for _ in 0..4 {
+        let Some(p) = k.checked_sub(1) else { return false };
+        let w = &words[p];
+        if w.para != para || w.punct {
+            return false;
+        }
+        if lx.determiners.contains(&w.lower) {
+            return true;
+        }
+        // Only inflected adjectives may stand between (`der jährlichen`), in the languages
+        // whose data lists their endings.
+        if w.cap() || !lx.adjective_endings.iter().any(|e| w.lower.ends_with(e.as_str())) {
+            return false;
+        }
+        k = p;
+    }
+    false
+}
+
+/// Whether `w` is a given name the data knows (`Anna`, `Michael`).
+pub fn given_name(w: &Word, lx: &Lexicon) -> bool {
+    lx.first_names.contains_key(w.text)
 }
 
 /// Prepositions between an office and its portfolio (`Minister of Culture`).
@@ -384,6 +428,12 @@ pub fn read_name(words: &[Word], i: usize, lx: &Lexicon) -> Option<NameRun> {
     }
     let has_role = role.canonical.is_some() || role.country.is_some() || role.office;
     let appositive = appositive(words, end, lx);
+    // `the Telegraph`, `die Zeitung`, `sein Freund Michael Sanford`: after a determiner the
+    // run is a noun, unless a given name starts the person's name further in.
+    if !role.office && role.canonical.is_none() && after_determiner(words, name_start, lx) {
+        let given = (name_start + 1..end).find(|&k| given_name(&words[k], lx))?;
+        return Some(NameRun { start: given, end, role: has_role.then_some(role), appositive });
+    }
     Some(NameRun { start: name_start, end, role: has_role.then_some(role), appositive })
 }
 
@@ -543,7 +593,10 @@ pub fn build(
                     .get(run.appositive.as_ref().map_or(0, |a| a.end + 1))
                     .is_some_and(Option::is_some));
         let by_role = run.role.as_ref().is_some_and(|r| r.office) || run.appositive.is_some();
-        if by_role || (by_cue && !lx.has_organisation(&run.text(words, src).to_lowercase())) {
+        // A lone word next to a cue that the text also writes in lower case (`Sources said`)
+        // is a common noun.
+        let lone_common = run.end - run.start == 1 && words[run.start].common;
+        if by_role || (by_cue && !lone_common && !lx.has_organisation(&run.text(words, src).to_lowercase())) {
             add_person(&mut people, words, src, &run, lx);
         } else {
             unconfirmed.push(run);

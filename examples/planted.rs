@@ -22,13 +22,16 @@
 //! - `speaker` (X804): a quote's speaker, a person the source also credits with that line's
 //!   quote, is replaced by another person of the article (as the translation writes them);
 //! - `untranslated` (X806): the sentence is replaced by its source sentence;
-//! - `dropped` (X809): the sentence is removed.
+//! - `dropped` (X809): the sentence is removed;
+//! - `quote` (X806): in a translated line quoting someone on both sides, the quotation's text
+//!   is replaced by the source's quotation text (the sentence around it stays translated).
 //!
 //! A planted error counts as found when a finding of the expected rule covers the changed
-//! sentence (or, for a dropped one, points at it in the source). `--xliff-out` writes the
-//! clean pairs as XLIFF 1.2 files, one per direction, for other tools (pofilter);
-//! `--cases-out` writes every clean and planted document pair as JSONL, one line pair per
-//! sentence, so that `bench/pofilter.py` can score pofilter on exactly the same pairs.
+//! sentence (or, for a dropped one, points at it in the source; for a quote, lies on the
+//! quotation itself, not on the whole sentence). `--xliff-out` writes the clean pairs as
+//! XLIFF 1.2 files, one per direction, for other tools (pofilter); `--cases-out` writes every
+//! clean and planted document pair as JSONL, one line pair per sentence, so that
+//! `bench/pofilter.py` can score pofilter on exactly the same pairs.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -67,6 +70,7 @@ const CODES: &[(&str, &str)] = &[
     ("speaker", "X804"),
     ("untranslated", "X806"),
     ("dropped", "X809"),
+    ("quote", "X806"),
 ];
 
 fn iso(lang: &str) -> &'static str {
@@ -118,6 +122,9 @@ fn build(lines: &[String], paragraph: &[usize], keep: &[bool]) -> (String, Vec<O
 struct Planted {
     kind: &'static str,
     line: usize,
+    /// The changed part of the line, as byte offsets into the (trimmed) line, when the error
+    /// is smaller than the line (`quote`).
+    within: Option<(usize, usize)>,
 }
 
 /// A document pair with its planted error, if any.
@@ -228,6 +235,7 @@ fn plant(a: &Article, dir: &(String, String), kind: &'static str, seed: u64) -> 
     };
     let mut target = a.target.clone();
     let mut keep = vec![true; a.target.len()];
+    let mut within = None;
     let line = match kind {
         "number" => plant_number(&p, &mut target, rng)?,
         "date" => plant_date(&p, &mut target, rng)?,
@@ -243,9 +251,14 @@ fn plant(a: &Article, dir: &(String, String), kind: &'static str, seed: u64) -> 
             keep[line] = false;
             line
         }
+        "quote" => {
+            let (line, span) = plant_quote(&p, &mut target, rng)?;
+            within = Some(span);
+            line
+        }
         _ => return None,
     };
-    Some(make_case(a, dir, target, keep, Some(Planted { kind, line })))
+    Some(make_case(a, dir, target, keep, Some(Planted { kind, line, within })))
 }
 
 /// What a generator works on: the article, its languages and the lines long enough to change.
@@ -563,6 +576,83 @@ fn plant_speaker(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usiz
     Some(i)
 }
 
+/// The quotations of a line: byte ranges of the quoted text (marks and the spaces inside
+/// French guillemets excluded), for `“…”`, `„…“`, `«…»`, `‹…›` and straight `"…"`.
+fn quotations(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some((i, open)) = s[rest..]
+        .char_indices()
+        .map(|(i, c)| (rest + i, c))
+        .find(|(_, c)| matches!(c, '“' | '„' | '«' | '‹' | '"'))
+    {
+        let closers: &[char] = match open {
+            '“' => &['”'],
+            '„' => &['“', '”'],
+            '«' => &['»'],
+            '‹' => &['›'],
+            _ => &['"'],
+        };
+        let from = i + open.len_utf8();
+        let Some(j) = s[from..].find(closers).map(|j| from + j) else { break };
+        let inner = &s[from..j];
+        let lead = inner.len() - inner.trim_start().len();
+        let trail = inner.len() - inner.trim_end().len();
+        if from + lead < j - trail {
+            out.push((from + lead, j - trail));
+        }
+        rest = j + s[j..].chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+/// Whether a quotation reads as speech, not as a title, a name or a short phrase (which may
+/// legitimately stay in the original): four words or more, and
+/// most of its longer words in lower case (`Just the Funny Parts: And a Few Hard Truths` is a
+/// book, `We will not back down` a statement).
+fn is_speech(q: &str) -> bool {
+    let words: Vec<&str> = q.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let long: Vec<&&str> =
+        words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let lower =
+        long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)).count();
+    words.len() >= 4 && lower * 2 > long.len()
+}
+
+/// `quote` (X806): in a line with as many quotations as its source line, one quotation's
+/// text is replaced by the source's, left in the source language. Only statements in the
+/// source's own language qualify (a title, or a French saying the English source also keeps
+/// in French, is not an error when left as it is). Returns the line and the quotation's span
+/// in the trimmed line.
+fn plant_quote(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<(usize, (usize, usize))> {
+    let a = p.a;
+    let norm = |s: &str| -> String {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    let mut options = Vec::new();
+    for &i in &p.body {
+        let (tq, sq) = (quotations(&a.target[i]), quotations(&a.source[i]));
+        if tq.is_empty() || tq.len() != sq.len() {
+            continue;
+        }
+        for (k, (&t, &s)) in tq.iter().zip(&sq).enumerate() {
+            let (tt, st) = (&a.target[i][t.0..t.1], &a.source[i][s.0..s.1]);
+            if is_speech(st)
+                && norm(tt) != norm(st)
+                && faithful::analysis::language::detect_with_hint(st, &[], Some(p.sl)).code == p.sl
+            {
+                options.push((i, k));
+            }
+        }
+    }
+    let &(i, k) = rng.pick(&options)?;
+    let (t, s) = (quotations(&a.target[i])[k], quotations(&a.source[i])[k]);
+    let st = &a.source[i][s.0..s.1];
+    target[i] = format!("{}{}{}", &a.target[i][..t.0], st, &a.target[i][t.1..]);
+    let lead = target[i].len() - target[i].trim_start().len();
+    Some((i, (t.0 - lead, t.0 - lead + st.len())))
+}
+
 /// Changes one inner letter of a name so that it no longer reads as the same name.
 fn alter_letter(w: &str, rng: &mut Rng) -> Option<String> {
     let chars: Vec<char> = w.chars().collect();
@@ -757,10 +847,16 @@ fn score(
                 e.path.as_deref() == Some("source")
                     && case.source_spans[p.line].is_some_and(|s| overlaps(s, e.span.start, e.span.end))
             });
-            if p.kind == "dropped" {
-                on_source
-            } else {
-                on_target
+            match (p.kind, p.within) {
+                ("dropped", _) => on_source,
+                // On the quotation, and not much more than it.
+                (_, Some((a, b))) => case.target_spans[p.line].is_some_and(|s| {
+                    let (qa, qb) = (s.0 + a, s.0 + b);
+                    overlaps((qa, qb), f.span.start, f.span.end)
+                        && f.span.start + 4 >= qa
+                        && f.span.end <= qb + 4
+                }),
+                _ => on_target,
             }
         };
         let found = d.findings.iter().any(|f| f.code == code && hit(f));

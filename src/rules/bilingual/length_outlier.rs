@@ -14,9 +14,15 @@
 //!
 //! ## How to silence it
 //! Usually nothing to do once the pair has been read. Pairs with a source under 40 characters
-//! are never reported. The bands per language pair are data
-//! (`src/lang/<source>/length_ratios.txt`: target language, median ratio, lowest and highest
-//! accepted ratio relative to the median), calibrated on the NTREX-128 news corpus.
+//! are never reported.
+//!
+//! The bands are data, calibrated per language pair on the NTREX-128 news corpus by
+//! `cargo run --release --example length_bands -- --write`: `src/lang/<source>/length_ratios.txt`
+//! gives, per target language, the median ratio `c` of translation to source characters and
+//! the lowest and highest accepted `z = (target / c - source) / √source`, so that short
+//! sentences may vary more, relatively, than long ones. A pair without data uses the file's
+//! `*` line around the text's own ratio, or, for a source language without a file, a band as
+//! wide as the widest calibrated one.
 
 use super::{preview, Pair};
 use crate::finding::{Diagnostic, Evidence};
@@ -25,24 +31,29 @@ use crate::rules::Context;
 /// Sources shorter than this vary too much in length to judge.
 const MIN_SOURCE_CHARS: usize = 40;
 
-/// `(median, low, high)` for a language pair, from `src/lang/<src>/length_ratios.txt`.
-fn band(src: &str, tgt: &str) -> Option<(f64, f64, f64)> {
-    crate::lang::records(src, "length_ratios.txt").find(|r| r.first() == Some(&tgt)).and_then(|r| {
-        let v: Vec<f64> = r.iter().skip(1).filter_map(|x| x.parse().ok()).collect();
-        (v.len() == 3).then(|| (v[0], v[1], v[2]))
-    })
-}
+/// The band for a source language without data: about the widest of the calibrated ones.
+const FALLBACK_Z: (f64, f64) = (-8.6, 13.1);
 
-/// Used for language pairs without calibration, around the text's own ratio.
-const DEFAULT_BAND: (f64, f64) = (0.5, 2.0);
+/// `(c, lowest z, highest z)` for a language pair, from `src/lang/<src>/length_ratios.txt`;
+/// `c` is `None` for the `*` line (any other target language).
+fn band(src: &str, tgt: &str) -> Option<(Option<f64>, f64, f64)> {
+    let parse = |r: &[&str]| -> Option<(Option<f64>, f64, f64)> {
+        let v: Vec<f64> = r.iter().skip(1).filter_map(|x| x.parse().ok()).collect();
+        (v.len() == 3 && v[1] < 0.0 && v[2] > 0.0)
+            .then(|| ((r[0] != "*" && v[0] > 0.0).then_some(v[0]), v[1], v[2]))
+    };
+    let rows: Vec<Vec<&str>> = crate::lang::records(src, "length_ratios.txt").collect();
+    rows.iter()
+        .find(|r| r.first() == Some(&tgt))
+        .and_then(|r| parse(r))
+        .or_else(|| rows.iter().find(|r| r.first() == Some(&"*")).and_then(|r| parse(r)))
+}
 
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Some(pair) = Pair::of(ctx) else { return Vec::new() };
-    let (median, low, high) = band(pair.source_lang(), pair.target_lang()).unwrap_or((
-        pair.alignment.ratio.max(0.1),
-        DEFAULT_BAND.0,
-        DEFAULT_BAND.1,
-    ));
+    let (c, low, high) =
+        band(pair.source_lang(), pair.target_lang()).unwrap_or((None, FALLBACK_Z.0, FALLBACK_Z.1));
+    let c = c.unwrap_or(pair.alignment.ratio).max(0.1);
     let src_text = pair.source_doc.text.as_str();
     let mut out = Vec::new();
     for p in &pair.alignment.pairs {
@@ -50,13 +61,15 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         if p.source_chars < MIN_SOURCE_CHARS || p.target_chars == 0 {
             continue;
         }
-        let r = p.target_chars as f64 / p.source_chars as f64 / median;
-        let message = if r < low {
+        let (ls, lt) = (p.source_chars as f64, p.target_chars as f64);
+        let z = (lt / c - ls) / ls.sqrt();
+        let r = lt / (c * ls);
+        let message = if z < low {
             format!(
                 "Translation is {:.0}% of the length its source would lead to expect (possible omission)",
                 r * 100.0
             )
-        } else if r > high {
+        } else if z > high {
             format!(
                 "Translation is {r:.1} times the length its source would lead to expect (possible addition)"
             )
@@ -69,4 +82,24 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         )));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::band;
+
+    #[test]
+    fn calibrated_bands_and_fallbacks() {
+        let (c, lo, hi) = band("en", "de").expect("en->de is calibrated");
+        let c = c.expect("a calibrated pair has its own ratio");
+        assert!((1.0..1.4).contains(&c), "German runs longer than English: {c}");
+        assert!(lo < 0.0 && hi > 0.0);
+        let (c, lo, hi) = band("ru", "en").unwrap();
+        assert!(c.unwrap() < 1.0 && lo < 0.0 && hi > 0.0);
+        // A target without data: the `*` line, around the text's own ratio.
+        let (c, lo, hi) = band("en", "xx").expect("the `*` line");
+        assert!(c.is_none() && lo < 0.0 && hi > 0.0);
+        // A source without a file: the rule's fallback.
+        assert!(band("xx", "en").is_none());
+    }
 }

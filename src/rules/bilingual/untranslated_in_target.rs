@@ -1,6 +1,7 @@
 //! ## What it does
-//! Flags a sentence of the translation that was not translated: copied unchanged (or nearly)
-//! from its source, or still written in the source's language.
+//! Flags text of the translation that was not translated: a sentence (or a paragraph) copied
+//! unchanged, or nearly, from its source, or still written in the source's language; and a
+//! quotation left in the source's language inside a sentence that was translated.
 //!
 //! ## Why is this bad?
 //! Translation tools and hurried editors leave segments in the original language: a quote
@@ -8,16 +9,21 @@
 //! translation cannot read it, and it shows the text was not reviewed.
 //!
 //! ## Example
-//! Source (en): `"We will not back down," the mayor said.` Translation (de): `"We will not back
-//! down," the mayor said.` is reported, with the source sentence as evidence; so is an English
-//! sentence in the middle of a Russian translation of an English article.
+//! Source (en): `"We will not back down," Merkel said on Monday.` Translation (de): `„We will
+//! not back down“, sagte Merkel am Montag.` The quotation is reported (only it: the sentence
+//! around it is German), with the source as evidence. So is a paragraph copied unchanged, or
+//! an English sentence in the middle of a Russian translation of an English article.
 //!
 //! ## How to silence it
-//! Translate the sentence. Segments that legitimately stay as they are (names, titles of
-//! works, code) are left alone when they have fewer than three words or no lower-case word; in
-//! XLIFF, mark such units `translate="no"`.
+//! Translate the passage. What legitimately stays as it is, is left alone: names, titles of
+//! works and brands (quotations of under three words, or most of whose longer words are
+//! capitalised), a quotation the source itself gives in a third language (a French saying in
+//! an English article), a quotation in parentheses glossing the translation next to it
+//! (`„Walisisches Parlament“ („Welsh Parliament“)`), and sentences whose words are the target
+//! language's. In XLIFF, mark such units `translate="no"`.
 
-use super::{preview, Pair};
+use super::{preview, window, Pair};
+use crate::analysis::language::detect;
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 use crate::span::Span;
@@ -32,14 +38,42 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let src_text = pair.source_doc.text.as_str();
     let src_script = dominant_script(&src_text[pair.source_doc.body_start.min(src_text.len())..]);
     let tgt_script = dominant_script(&text[pair.doc.body_start.min(text.len())..]);
-    let sentences = &pair.analysis.text.sentences;
-    let mut out = Vec::new();
-    for p in &pair.alignment.pairs {
+    let model = &pair.analysis.text;
+    let sentences = &model.sentences;
+    let lang = &pair.analysis.language;
+    // Whether a stretch is in a third language, neither the source's nor the translation's:
+    // a passage the source itself gives in that language (a French saying in an English
+    // article) stays as it is.
+    let third_language = |s: &str| {
+        let g = detect(s, &[]);
+        !g.is_und() && g.code != src_lang && g.code != tgt_lang && g.confidence >= 0.5
+    };
+    // Whether a stretch of the source is in another language than the source's own (then
+    // the translation may keep it: the source kept it too).
+    let foreign_to_source = |s: &str| {
+        let g = detect(s, &[]);
+        !g.is_und() && src_lang != "und" && g.code != src_lang && g.confidence >= 0.5
+    };
+    let lang_label = if src_lang == "und" {
+        "the source's language".to_string()
+    } else {
+        format!("'{src_lang}', the source's language")
+    };
+    // Untranslated sentences: (target sentence index, how, source evidence).
+    let mut flagged: Vec<(usize, String, Span)> = Vec::new();
+    for (k, p) in pair.alignment.pairs.iter().enumerate() {
         let Some(src_span) = p.source_span() else { continue };
+        let around = window(&pair.alignment.pairs, k, 1, false).unwrap_or(src_span);
         for ti in p.target.clone() {
             let Some(sentence) = sentences.get(ti) else { continue };
             let t = sentence.span.slice(text);
             if !worth_translating(t) {
+                continue;
+            }
+            // A sentence quoting someone whose own words (outside the quotation) were
+            // translated is not untranslated: its quotations are looked at below.
+            let frame = frame_of(text, sentence.span, &pair.analysis.quotes.all);
+            if frame.len() < t.len() && translated(&frame, around.slice(src_text)) {
                 continue;
             }
             // Copied: equal to one of the pair's source sentences, or to the whole source side.
@@ -50,23 +84,17 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 .chain(std::iter::once(src_span))
                 .chain(p.source.clone().filter_map(|si| pair.source.text.sentences.get(si).map(|s| s.span)))
                 .find(|s| same_text(s.slice(src_text), t));
-            // A passage the source itself quotes in a third language (a French saying in an
-            // English article) stays as it is.
-            let foreign_in_source = |s: Span| {
-                pair.source
-                    .text
-                    .sentence_at(s.start)
-                    .and_then(|i| pair.source.language.sentences.get(i))
-                    .is_some_and(|g| {
-                        !g.is_und() && src_lang != "und" && g.code != src_lang && g.confidence >= 0.5
-                    })
-            };
-            if let Some(s) = copied.filter(|s| !foreign_in_source(*s)) {
-                out.push(finding(sentence.span, "copied unchanged from the source", s, src_text));
+            if let Some(s) = copied {
+                if !foreign_to_source(s.slice(src_text)) {
+                    flagged.push((ti, "copied unchanged from the source".into(), s));
+                }
                 continue;
             }
-            let guess = pair.analysis.language.sentences.get(ti);
-            let detected = guess.is_some_and(|g| {
+            // Still in the source language outside its quotations (a translated sentence
+            // quoting an untranslated title is not untranslated; its quotations are looked at
+            // below) *and* made of the aligned source's words.
+            let frame = lang.frames.get(ti).or_else(|| lang.sentences.get(ti));
+            let detected = frame.is_some_and(|g| {
                 !g.is_und()
                     && g.code == src_lang
                     && g.code != tgt_lang
@@ -77,47 +105,180 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 && src_script != Script::Other
                 && dominant_script(t) == src_script
                 && t.split_whitespace().count() >= 4;
-            // Still in the source language *and* made of the aligned source's words: names and
-            // titles of works left in the original do not make a sentence untranslated.
-            if (detected || wrong_script) && overlap(t, src_span.slice(src_text)) >= 0.5 {
-                let lang = if src_lang == "und" {
-                    "the source's language".to_string()
-                } else {
-                    format!("'{src_lang}', the source's language")
-                };
-                out.push(finding(sentence.span, &format!("still in {lang}"), src_span, src_text));
+            if (detected || wrong_script) && overlap(t, around.slice(src_text)) >= 0.5 && !third_language(t) {
+                flagged.push((ti, format!("still in {lang_label}"), src_span));
             }
         }
     }
+    let mut out = Vec::new();
+    // Consecutive untranslated sentences of one paragraph are one finding.
+    let mut i = 0;
+    while i < flagged.len() {
+        let mut j = i + 1;
+        while j < flagged.len()
+            && flagged[j].0 == flagged[j - 1].0 + 1
+            && sentences[flagged[j].0].paragraph == sentences[flagged[i].0].paragraph
+        {
+            j += 1;
+        }
+        let span = sentences[flagged[i].0].span.cover(sentences[flagged[j - 1].0].span);
+        let source = flagged[i].2.cover(flagged[j - 1].2);
+        let whole_paragraph = model.paragraphs.get(sentences[flagged[i].0].paragraph).is_some_and(|p| {
+            let para = p.span.slice(text).trim();
+            j - i > 1 && para.len() <= span.len() + 2
+        });
+        let what = if whole_paragraph {
+            "Paragraph"
+        } else if j - i > 1 {
+            "Sentences"
+        } else {
+            "Sentence"
+        };
+        let how = &flagged[i].1;
+        out.push(finding(span, &format!("{what} left untranslated: {how}"), source, src_text));
+        i = j;
+    }
+    // Quotations left in the source language inside translated sentences.
+    let done: Vec<Span> = out.iter().map(|d| d.span).collect();
+    for q in pair.analysis.quotes.all.iter().filter(|q| q.depth == 0 && q.closed) {
+        let qt = q.span.slice(text);
+        if !is_speech(qt) || done.iter().any(|d| d.overlaps(q.span)) || is_gloss(text, q.outer) {
+            continue;
+        }
+        let Some(k) = pair.alignment.pair_at_target(q.span.start) else { continue };
+        let Some(around) = window(&pair.alignment.pairs, k, 1, false) else { continue };
+        // The source's quotation it renders: the one sharing most words.
+        let source_quote = pair
+            .source
+            .quotes
+            .all
+            .iter()
+            .filter(|s| s.depth == 0 && around.overlaps(s.span))
+            .map(|s| (s.span, overlap(qt, s.span.slice(src_text))))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let guess = lang
+            .quoted
+            .iter()
+            .find(|g| g.span.overlaps(q.span))
+            .map(|g| g.guess.clone())
+            .unwrap_or_else(|| detect(qt, &[]));
+        let copied = source_quote.filter(|(s, _)| same_text(s.slice(src_text), qt)).map(|(s, _)| s);
+        let in_source_language = guess.code == src_lang
+            && guess.code != tgt_lang
+            && guess.confidence >= 0.6
+            && overlap(qt, around.slice(src_text)) >= 0.6;
+        let evidence = match (copied, in_source_language) {
+            (Some(s), _) if !(guess.code == tgt_lang && guess.confidence >= 0.8) => s,
+            (_, true) => source_quote.filter(|(_, o)| *o >= 0.6).map_or(around, |(s, _)| s),
+            _ => continue,
+        };
+        if third_language(qt) || foreign_to_source(evidence.slice(src_text)) {
+            continue;
+        }
+        let how = if copied.is_some() { "copied unchanged from the source" } else { "still in " };
+        let how = if copied.is_some() { how.to_string() } else { format!("{how}{lang_label}") };
+        out.push(finding(q.span, &format!("Quotation left untranslated: {how}"), evidence, src_text));
+    }
+    out.sort_by_key(|d| (d.span.start, d.span.end));
     out
 }
 
-fn finding(span: Span, how: &str, source: Span, src_text: &str) -> Diagnostic {
-    Diagnostic::new(span, format!("Sentence left untranslated: {how}")).with_evidence(Evidence::in_source(
+fn finding(span: Span, message: &str, source: Span, src_text: &str) -> Diagnostic {
+    Diagnostic::new(span, message.to_string()).with_evidence(Evidence::in_source(
         source,
         format!("source: \"{}\"", preview(source.slice(src_text), 60)),
     ))
 }
 
-/// Share of the words of `t` found in `source`.
+/// Whether a quotation reads as a statement, not as a name, a title or a short phrase: three
+/// distinct words or more, one of them in lower case, and most of its longer words in lower
+/// case (`Just the Funny Parts: And a Few Hard Truths` is a book, `Make America Great Again` a
+/// slogan, `We will not back down` a statement). German capitalises its nouns, not its verbs
+/// and particles, so its statements pass too.
+fn is_speech(q: &str) -> bool {
+    if !worth_translating(q)
+        || q.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count() < 4
+    {
+        return false;
+    }
+    let long: Vec<&str> = q.split(|c: char| !c.is_alphabetic()).filter(|w| w.chars().count() >= 4).collect();
+    let lower = long.iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+    lower * 2 > long.len()
+}
+
+/// A quotation in parentheses, or right after another one: the original given next to its
+/// translation (`Walisisches Parlament („Welsh Parliament“)`).
+fn is_gloss(text: &str, outer: Span) -> bool {
+    let before = text[..outer.start.min(text.len())].trim_end_matches([' ', '\u{a0}']);
+    let after = text[outer.end.min(text.len())..].trim_start_matches([' ', '\u{a0}']);
+    before.ends_with(['(', '[', '/']) || after.starts_with(['(', ')', '[', ']', '/'])
+}
+
+/// The sentence without its quotations (marks included).
+fn frame_of(text: &str, sentence: Span, quotes: &[crate::analysis::quotes::Quote]) -> String {
+    let mut out = String::new();
+    let mut at = sentence.start;
+    for q in quotes.iter().filter(|q| q.depth == 0 && q.outer.overlaps(sentence)) {
+        let (a, b) = (q.outer.start.max(at), q.outer.end.min(sentence.end));
+        if a > at {
+            out.push_str(&text[at..a]);
+            out.push(' ');
+        }
+        at = at.max(b);
+    }
+    if at < sentence.end {
+        out.push_str(&text[at..sentence.end]);
+    }
+    out
+}
+
+/// Whether the words of `frame` in lower case (its verbs and particles, not its names) are
+/// mostly not the source's: that part of the sentence was translated.
+fn translated(frame: &str, source: &str) -> bool {
+    let lower =
+        frame.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_lowercase)).count();
+    lower >= 1 && overlap_lower(frame, source) < 0.5
+}
+
+/// Share of the words of `t` in lower case found in `source`.
+fn overlap_lower(t: &str, source: &str) -> f64 {
+    let src: std::collections::HashSet<String> = source
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let lower: Vec<&str> =
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_lowercase)).collect();
+    if lower.is_empty() {
+        return 0.0;
+    }
+    lower.iter().filter(|w| src.contains(**w)).count() as f64 / lower.len() as f64
+}
+
+/// Share of the words of `t` found in `source`, counting the words in lower case only when
+/// there are two or more of them: names and titles are shared by any translation, the words
+/// in between are not.
 fn overlap(t: &str, source: &str) -> f64 {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
     };
     let src: std::collections::HashSet<String> = words(source).into_iter().collect();
-    let tw = words(t);
+    let all: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let lower: Vec<&str> = all.iter().copied().filter(|w| w.starts_with(char::is_lowercase)).collect();
+    let tw = if lower.len() >= 2 { lower } else { all };
     if tw.is_empty() {
         return 0.0;
     }
-    tw.iter().filter(|w| src.contains(*w)).count() as f64 / tw.len() as f64
+    tw.iter().filter(|w| src.contains(&w.to_lowercase())).count() as f64 / tw.len() as f64
 }
 
-/// Three words or more, one of them in lower case: not a bare name, acronym or number.
+/// Three distinct words or more, one of them in lower case: not a bare name, acronym, number
+/// or a word repeated (`No, no, no!`).
 fn worth_translating(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let words: Vec<&str> =
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().any(char::is_alphabetic)).collect();
     let distinct: std::collections::HashSet<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    distinct.len() >= 3
-        && words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count() >= 1
+    distinct.len() >= 3 && words.iter().any(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Equal once case, spacing and punctuation are set aside.

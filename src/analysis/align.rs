@@ -16,7 +16,6 @@
 //! translation fits one source sentence far better than all of them is split into a 1–1 pair
 //! and omissions (1–0). Those 1–0 pairs are what X809 reports.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use super::Analysis;
@@ -302,19 +301,25 @@ pub fn align_segments(src: &[Segment], tgt: &[Segment]) -> Vec<Bead> {
         out.extend((0..m).map(|j| Bead { source: 0..0, target: j..j + 1, cost: 0.0 }));
         return out;
     }
+    let (sa, ta) = interned(src, tgt);
+    let (src_anchors, tgt_anchors) = (sa.as_slice(), ta.as_slice());
     // The ratio of the whole texts is skewed by whatever was left out; re-estimate it from
     // the 1–1 pairs of a first pass.
-    let first = search(src, tgt, ratio(src, tgt));
+    let first = search(src, tgt, src_anchors, tgt_anchors, ratio(src, tgt));
     let (s11, t11) = first
         .iter()
         .filter(|b| b.source.len() == 1 && b.target.len() == 1)
         .fold((0, 0), |(a, b), bead| (a + src[bead.source.start].chars, b + tgt[bead.target.start].chars));
     let c = if s11 > 0 && t11 > 0 { t11 as f64 / s11 as f64 } else { ratio(src, tgt) };
-    let beads = if (c / ratio(src, tgt) - 1.0).abs() > 0.03 { search(src, tgt, c) } else { first };
-    split_hidden_omissions(src, tgt, beads, c)
+    let beads = if (c / ratio(src, tgt) - 1.0).abs() > 0.03 {
+        search(src, tgt, src_anchors, tgt_anchors, c)
+    } else {
+        first
+    };
+    split_hidden_omissions(src, tgt, src_anchors, tgt_anchors, beads, c)
 }
 
-fn search(src: &[Segment], tgt: &[Segment], c: f64) -> Vec<Bead> {
+fn search(src: &[Segment], tgt: &[Segment], sa: &[Anchors], ta: &[Anchors], c: f64) -> Vec<Bead> {
     let (n, m) = (src.len(), tgt.len());
     let src_pre = prefix(src);
     let tgt_pre = prefix(tgt);
@@ -339,7 +344,8 @@ fn search(src: &[Segment], tgt: &[Segment], c: f64) -> Vec<Bead> {
                 if !base.is_finite() {
                     continue;
                 }
-                let total = base + prior + bead_cost(src, tgt, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
+                let total =
+                    base + prior + bead_cost(src, tgt, sa, ta, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
                 if total < best {
                     best = total;
                     arg = k as u8;
@@ -359,7 +365,7 @@ fn search(src: &[Segment], tgt: &[Segment], c: f64) -> Vec<Bead> {
             break;
         }
         let (di, dj, prior) = SHAPES[k as usize];
-        let c_here = prior + bead_cost(src, tgt, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
+        let c_here = prior + bead_cost(src, tgt, sa, ta, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
         beads.push(Bead { source: i - di..i, target: j - dj..j, cost: c_here });
         i -= di;
         j -= dj;
@@ -453,9 +459,12 @@ pub fn length_cost(ls: usize, lt: usize, c: f64) -> f64 {
     tail_cost(z)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn bead_cost(
     src: &[Segment],
     tgt: &[Segment],
+    sa: &[Anchors],
+    ta: &[Anchors],
     src_pre: &[usize],
     tgt_pre: &[usize],
     s: Range<usize>,
@@ -465,7 +474,7 @@ fn bead_cost(
     let ls = src_pre[s.end] - src_pre[s.start];
     let lt = tgt_pre[t.end] - tgt_pre[t.start];
     let mut cost = length_cost(ls, lt, c);
-    cost += anchor_cost(&src[s.clone()], &tgt[t.clone()]);
+    cost += anchor_cost(&sa[s.clone()], &ta[t.clone()]);
     // A pair straddling a paragraph break on one side only is unlikely.
     let crosses = |segs: &[Segment]| segs.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
     if crosses(&src[s]) != crosses(&tgt[t]) {
@@ -474,24 +483,55 @@ fn bead_cost(
     cost
 }
 
+/// A segment's anchors (numbers, names, stems) as ids, equal where the strings are equal, so
+/// that [`anchor_cost`], which runs for every cell and shape of the search, compares integers.
+/// Names and stems are sorted (by id).
+#[derive(Debug, Default)]
+struct Anchors {
+    numbers: Vec<u32>,
+    names: Vec<u32>,
+    stems: Vec<u32>,
+    quoted: bool,
+}
+
+fn interned(src: &[Segment], tgt: &[Segment]) -> (Vec<Anchors>, Vec<Anchors>) {
+    let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let a = src.iter().map(|s| anchors(s, &mut ids)).collect();
+    let b = tgt.iter().map(|s| anchors(s, &mut ids)).collect();
+    (a, b)
+}
+
+fn anchors<'a>(s: &'a Segment, ids: &mut std::collections::HashMap<&'a str, u32>) -> Anchors {
+    let mut id = |k: &'a String| -> u32 {
+        let next = ids.len() as u32;
+        *ids.entry(k.as_str()).or_insert(next)
+    };
+    let numbers = s.numbers.iter().map(&mut id).collect();
+    let mut names: Vec<u32> = s.names.iter().map(&mut id).collect();
+    let mut stems: Vec<u32> = s.stems.iter().map(&mut id).collect();
+    names.sort_unstable();
+    stems.sort_unstable();
+    Anchors { numbers, names, stems, quoted: s.quoted }
+}
+
 /// Shared numbers, names and quotations lower the cost; numbers on one side only raise it.
-fn anchor_cost(src: &[Segment], tgt: &[Segment]) -> f64 {
+fn anchor_cost(src: &[Anchors], tgt: &[Anchors]) -> f64 {
     if src.is_empty() || tgt.is_empty() {
         return 0.0;
     }
     let mut cost = 0.0;
-    let tn: Vec<&str> = tgt.iter().flat_map(|s| s.numbers.iter().map(String::as_str)).collect();
-    let sn: Vec<&str> = src.iter().flat_map(|s| s.numbers.iter().map(String::as_str)).collect();
-    let shared_numbers = sn.iter().filter(|n| tn.contains(n)).count();
+    // Numbers with their repetitions; names and stems of each source sentence against the set
+    // of the target's.
+    let tn = || tgt.iter().flat_map(|s| s.numbers.iter());
+    let sn = || src.iter().flat_map(|s| s.numbers.iter());
+    let shared_numbers = sn().filter(|n| tn().any(|t| t == *n)).count();
     let lonely =
-        sn.iter().filter(|n| !tn.contains(n)).count() + tn.iter().filter(|n| !sn.contains(n)).count();
+        sn().filter(|n| !tn().any(|t| t == *n)).count() + tn().filter(|n| !sn().any(|s| s == *n)).count();
     cost -= 1.0 * shared_numbers.min(4) as f64;
     cost += 0.7 * lonely.min(4) as f64;
-    let tnames: HashSet<&str> = tgt.iter().flat_map(|s| s.names.iter().map(String::as_str)).collect();
-    let shared_names = src.iter().flat_map(|s| &s.names).filter(|k| tnames.contains(k.as_str())).count();
+    let shared_names = shared_keys(src, tgt, |s| &s.names);
     cost -= 0.8 * shared_names.min(4) as f64;
-    let tstems: HashSet<&str> = tgt.iter().flat_map(|s| s.stems.iter().map(String::as_str)).collect();
-    let shared_stems = src.iter().flat_map(|s| &s.stems).filter(|k| tstems.contains(k.as_str())).count();
+    let shared_stems = shared_keys(src, tgt, |s| &s.stems);
     cost -= STEM_WEIGHT * shared_stems.min(6) as f64;
     let sq = src.iter().any(|s| s.quoted);
     let tq = tgt.iter().any(|s| s.quoted);
@@ -501,9 +541,41 @@ fn anchor_cost(src: &[Segment], tgt: &[Segment]) -> f64 {
     cost
 }
 
+/// How many keys of the source sentences (with repetitions) are among the keys of any target
+/// sentence. The lists are sorted.
+fn shared_keys(src: &[Anchors], tgt: &[Anchors], keys: impl Fn(&Anchors) -> &Vec<u32>) -> usize {
+    if let ([s], [t]) = (src, tgt) {
+        // One against one (most beads): a merge of two sorted lists.
+        let (a, b) = (keys(s), keys(t));
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                }
+            }
+        }
+        return n;
+    }
+    src.iter()
+        .flat_map(|s| keys(s).iter())
+        .filter(|k| tgt.iter().any(|t| keys(t).binary_search(k).is_ok()))
+        .count()
+}
+
 /// Splits 2–1 and 3–1 pairs whose translation fits one source sentence far better than all
 /// of them into that 1–1 pair and 1–0 omissions.
-fn split_hidden_omissions(src: &[Segment], tgt: &[Segment], beads: Vec<Bead>, c: f64) -> Vec<Bead> {
+fn split_hidden_omissions(
+    src: &[Segment],
+    tgt: &[Segment],
+    sa: &[Anchors],
+    ta: &[Anchors],
+    beads: Vec<Bead>,
+    c: f64,
+) -> Vec<Bead> {
     let mut out = Vec::with_capacity(beads.len());
     for b in beads {
         if b.source.len() < 2 || b.target.len() != 1 {
@@ -513,16 +585,12 @@ fn split_hidden_omissions(src: &[Segment], tgt: &[Segment], beads: Vec<Bead>, c:
         let t = &tgt[b.target.start];
         let whole: usize = src[b.source.clone()].iter().map(|s| s.chars).sum();
         let merged =
-            length_cost(whole, t.chars, c) + anchor_cost(&src[b.source.clone()], std::slice::from_ref(t));
+            length_cost(whole, t.chars, c) + anchor_cost(&sa[b.source.clone()], &ta[b.target.clone()]);
         let best = b
             .source
             .clone()
             .map(|k| {
-                (
-                    k,
-                    length_cost(src[k].chars, t.chars, c)
-                        + anchor_cost(&src[k..k + 1], std::slice::from_ref(t)),
-                )
+                (k, length_cost(src[k].chars, t.chars, c) + anchor_cost(&sa[k..k + 1], &ta[b.target.clone()]))
             })
             .min_by(|a, b| a.1.total_cmp(&b.1));
         let Some((k, single)) = best else {

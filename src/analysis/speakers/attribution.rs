@@ -575,8 +575,7 @@ impl Ctx<'_, '_> {
         );
         if !indefinite {
             for k in a..b {
-                if let Some((ri, _)) = register::match_at(words, k, lx.roles.iter().map(|r| r.words.clone()))
-                {
+                if let Some((ri, _)) = register::match_at(words, k, lx.roles.iter().map(|r| &r.words)) {
                     let canonical = lx.roles[ri].canonical;
                     if let Some(idx) = self.holder(canonical, phrase_span.start, people) {
                         return Some(SpeakerRef {

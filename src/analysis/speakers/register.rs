@@ -48,12 +48,13 @@ impl NameRun {
 }
 
 /// Matches one of `forms` (lower-case word lists) at word `i`; returns (form index, length).
-pub fn match_at(
+pub fn match_at<F: AsRef<[String]>>(
     words: &[Word],
     i: usize,
-    forms: impl Iterator<Item = Vec<String>>,
+    forms: impl Iterator<Item = F>,
 ) -> Option<(usize, usize)> {
     for (k, f) in forms.enumerate() {
+        let f = f.as_ref();
         if f.is_empty() || i + f.len() > words.len() {
             continue;
         }
@@ -66,12 +67,13 @@ pub fn match_at(
 }
 
 /// Matches a form that ends right before word `end` (exclusive).
-fn match_before(
+fn match_before<F: AsRef<[String]>>(
     words: &[Word],
     end: usize,
-    forms: impl Iterator<Item = Vec<String>>,
+    forms: impl Iterator<Item = F>,
 ) -> Option<(usize, usize)> {
     for (k, f) in forms.enumerate() {
+        let f = f.as_ref();
         if f.is_empty() || f.len() > end {
             continue;
         }
@@ -147,7 +149,7 @@ fn roles_forward(words: &[Word], mut i: usize, end: usize, lx: &Lexicon, acc: &m
             .iter()
             .find_map(|p| words[i].lower.strip_prefix(p))
             .filter(|s| !s.is_empty());
-        if let Some((k, n)) = match_at(words, i, lx.roles.iter().map(|r| r.words.clone())) {
+        if let Some((k, n)) = match_at(words, i, lx.roles.iter().map(|r| &r.words)) {
             let r = &lx.roles[k];
             acc.canonical.get_or_insert(r.canonical);
             acc.unique |= r.unique;
@@ -180,12 +182,12 @@ fn roles_forward(words: &[Word], mut i: usize, end: usize, lx: &Lexicon, acc: &m
                 continue;
             }
         }
-        if let Some((k, n)) = match_at(words, i, lx.nations.iter().map(|r| r.words.clone())) {
+        if let Some((k, n)) = match_at(words, i, lx.nations.iter().map(|r| &r.words)) {
             acc.country.get_or_insert(lx.nations[k].code);
             i += n;
             continue;
         }
-        if let Some((k, n)) = match_at(words, i, lx.titles.iter().map(|t| t.0.clone())) {
+        if let Some((k, n)) = match_at(words, i, lx.titles.iter().map(|t| &t.0)) {
             acc.office = true;
             if lx.titles[k].1 != Gender::Any {
                 acc.gender = Some(lx.titles[k].1);
@@ -210,7 +212,7 @@ fn roles_backward(words: &[Word], mut end: usize, lx: &Lexicon, acc: &mut RoleWo
         if end == 0 || end <= limit {
             break;
         }
-        if let Some((k, n)) = match_before(words, end, lx.roles.iter().map(|r| r.words.clone())) {
+        if let Some((k, n)) = match_before(words, end, lx.roles.iter().map(|r| &r.words)) {
             let r = &lx.roles[k];
             acc.canonical.get_or_insert(r.canonical);
             acc.unique |= r.unique;
@@ -219,13 +221,13 @@ fn roles_backward(words: &[Word], mut end: usize, lx: &Lexicon, acc: &mut RoleWo
             acc.start = end;
             continue;
         }
-        if let Some((k, n)) = match_before(words, end, lx.nations.iter().map(|r| r.words.clone())) {
+        if let Some((k, n)) = match_before(words, end, lx.nations.iter().map(|r| &r.words)) {
             acc.country.get_or_insert(lx.nations[k].code);
             end -= n;
             acc.start = end;
             continue;
         }
-        if let Some((k, n)) = match_before(words, end, lx.titles.iter().map(|t| t.0.clone())) {
+        if let Some((k, n)) = match_before(words, end, lx.titles.iter().map(|t| &t.0)) {
             acc.office = true;
             if lx.titles[k].1 != Gender::Any {
                 acc.gender = Some(lx.titles[k].1);
@@ -354,7 +356,7 @@ pub fn read_name(words: &[Word], i: usize, lx: &Lexicon) -> Option<NameRun> {
     let mut from = i;
     for back in 1..=4 {
         let Some(s) = i.checked_sub(back) else { break };
-        if let Some((k, n)) = match_at(words, s, lx.roles.iter().map(|r| r.words.clone())) {
+        if let Some((k, n)) = match_at(words, s, lx.roles.iter().map(|r| &r.words)) {
             // `ministra de Vivienda Isabel Rodríguez`, `Minister of Culture Lisa Paus`: a
             // portfolio of one capitalised word after a preposition belongs to the role.
             let portfolio =
@@ -413,7 +415,7 @@ pub fn read_name(words: &[Word], i: usize, lx: &Lexicon) -> Option<NameRun> {
     let back_from = role.start.min(i);
     if back_from >= 2
         && words[back_from - 1].is(",")
-        && match_before(words, back_from - 1, lx.roles.iter().map(|r| r.words.clone())).is_some()
+        && match_before(words, back_from - 1, lx.roles.iter().map(|r| &r.words)).is_some()
     {
         roles_backward(words, back_from - 1, lx, &mut role);
     } else {
@@ -449,7 +451,7 @@ pub fn cue_map(words: &[Word], lx: &Lexicon) -> CueMap {
     let mut i = 0;
     while i < words.len() {
         if lx.maybe_cue(&words[i].lower) {
-            if let Some((k, n)) = match_at(words, i, lx.cues.iter().map(|c| c.words.clone())) {
+            if let Some((k, n)) = match_at(words, i, lx.cues.iter().map(|c| &c.words)) {
                 starts[i] = Some((k, n));
                 ends[i + n] = true;
                 i += n;

@@ -499,7 +499,16 @@ fn plant_speaker(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usiz
     let (sa, _, sspans) = analyse_side(&a.source, &a.paragraph, p.sl);
     let people = &ta.people.people;
     // People of the article: named with a given name and a surname somewhere in it, and
-    // quoted by name or given an office (not a mis-read capitalised phrase).
+    // quoted by name on both sides (the source credits someone of the same name with a quote
+    // too), so that a capitalised phrase read as a name on one side does not count.
+    let credited_in_source = |name: &str| {
+        sa.quotes.quotes.iter().any(|q| {
+            q.speaker.as_ref().is_some_and(|s| {
+                s.kind == SpeakerKind::Person
+                    && s.person.is_some_and(|k| same_key(&sa.people.people[k].name, name))
+            })
+        })
+    };
     let quoted: Vec<usize> = ta
         .quotes
         .quotes
@@ -509,8 +518,7 @@ fn plant_speaker(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usiz
         .filter_map(|s| s.person)
         .collect();
     let persons: Vec<usize> = (0..people.len())
-        .filter(|&k| people[k].given.is_some())
-        .filter(|&k| quoted.contains(&k) || people[k].roles.iter().any(|r| r.canonical.is_some()))
+        .filter(|&k| people[k].given.is_some() && quoted.contains(&k) && credited_in_source(&people[k].name))
         .collect();
     if persons.len() < 2 {
         return None;

@@ -200,11 +200,16 @@ fn months(lang: &str) -> Vec<Vec<String>> {
 }
 
 fn month_of(word: &str, table: &[Vec<String>]) -> Option<(usize, usize)> {
+    month_form(word, table, 4)
+}
+
+/// The month (0-based) and form index of a word, among forms of at least `min` letters.
+fn month_form(word: &str, table: &[Vec<String>], min: usize) -> Option<(usize, usize)> {
     let w = word.to_lowercase();
     table
         .iter()
         .enumerate()
-        .find_map(|(m, forms)| forms.iter().position(|f| *f == w && f.chars().count() > 3).map(|k| (m, k)))
+        .find_map(|(m, forms)| forms.iter().position(|f| *f == w && f.chars().count() >= min).map(|k| (m, k)))
 }
 
 fn replace_at(s: &str, at: usize, old: &str, new: &str) -> String {
@@ -279,8 +284,9 @@ fn plant_number(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize
     for &i in &p.body {
         let src_keys: Vec<String> = tokens(&a.source[i]).iter().map(|(_, w)| number_key(w)).collect();
         let toks = tokens(&a.target[i]);
+        // Abbreviations count here (`Nov. 6`): their day is a date's too.
         let days: Vec<usize> =
-            written_dates(&toks, &tm).iter().filter_map(|d| d.day.map(|(k, _)| k)).collect();
+            written_dates(&toks, &tm, 3).iter().filter_map(|d| d.day.map(|(k, _)| k)).collect();
         for (k, &(at, w)) in toks.iter().enumerate() {
             if w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
                 && w.chars().any(|c| c.is_ascii_digit())
@@ -327,13 +333,13 @@ fn day_of(w: &str) -> Option<u32> {
 
 /// The dates written with a month name among the tokens of a line: `3 April`, `3. April`,
 /// `3 апреля`, `29-го сентября`, `3 de abril de 2025`, `April 3, 2025`, `the 3rd of April`.
-fn written_dates(toks: &[(usize, &str)], table: &[Vec<String>]) -> Vec<WrittenDate> {
+fn written_dates(toks: &[(usize, &str)], table: &[Vec<String>], min: usize) -> Vec<WrittenDate> {
     let filler = |k: usize| toks.get(k).is_some_and(|(_, w)| matches!(*w, "de" | "of" | "го" | "е" | "del"));
     let year =
         |k: usize| toks.get(k).filter(|(_, w)| is_year(w)).map(|(_, w)| (k, w.parse::<u32>().unwrap_or(0)));
     let mut out = Vec::new();
     for (k, (_, w)) in toks.iter().enumerate() {
-        let Some((m, _)) = month_of(w, table) else { continue };
+        let Some((m, _)) = month_form(w, table, min) else { continue };
         let day_at = |j: usize| toks.get(j).and_then(|(_, d)| day_of(d)).map(|d| (j, d));
         let before = k
             .checked_sub(1)
@@ -387,9 +393,9 @@ fn plant_date(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
     let mut options = Vec::new();
     for &i in &p.body {
         let stoks = tokens(&a.source[i]);
-        let sdates = written_dates(&stoks, &sm);
+        let sdates = written_dates(&stoks, &sm, 4);
         let ttoks = tokens(&a.target[i]);
-        for d in written_dates(&ttoks, &tm) {
+        for d in written_dates(&ttoks, &tm, 4) {
             let (mk, m) = d.month;
             let same_month: Vec<&WrittenDate> = sdates.iter().filter(|s| s.month.1 == m).collect();
             if same_month.is_empty() {

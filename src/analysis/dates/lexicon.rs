@@ -44,8 +44,13 @@ pub struct Lexicon {
     pub day_month: Regex,
     pub month_day: Regex,
     pub month_year: Regex,
-    /// A month's full name alone (abbreviations are too ambiguous without a day or year).
+    /// A month's name alone: full forms (group `m`), or abbreviations with their full stop
+    /// (group `a`: `Sept.`).
     pub month_alone: Regex,
+    /// Lower-cased month forms that are also names or words (`May`): alone, they are dates
+    /// only after a year-before word (`in May`). `*` stands for every month (German, where
+    /// every noun is capitalised).
+    pub ambiguous_months: Vec<String>,
     pub relative_re: Option<Regex>,
     pub cue_re: Option<Regex>,
 }
@@ -82,8 +87,18 @@ impl Lexicon {
         let mut year_after = Vec::new();
         let mut month_before = Vec::new();
         let mut full_months = Vec::new();
+        let mut abbreviated = Vec::new();
+        let mut ambiguous_months = Vec::new();
         for &lang in langs {
             for rec in crate::lang::records(lang, "months.txt") {
+                if rec.first() == Some(&"ambiguous") {
+                    // `*` (every month) holds for that language alone, not for undetermined
+                    // text, which shares the month names of several.
+                    let every = langs.len() > 1;
+                    ambiguous_months
+                        .extend(rec[1..].iter().filter(|f| !every || **f != "*").map(|f| f.to_lowercase()));
+                    continue;
+                }
                 if rec.first().and_then(|n| n.parse::<u32>().ok()).is_none() {
                     continue;
                 }
@@ -93,6 +108,8 @@ impl Lexicon {
                     let f = form.to_lowercase();
                     if f == first || !first.starts_with(f.trim_end_matches('.')) {
                         full_months.push(f);
+                    } else if f.chars().count() >= 3 {
+                        abbreviated.push(f.trim_end_matches('.').to_string());
                     }
                 }
             }
@@ -175,7 +192,11 @@ impl Lexicon {
         let month_year = format!(
             r"(?i)\b(?P<m>{m})\b\.?,?\s+(?:(?:de|del|of)\s+)?(?P<y>\d{{4}})\b(?:\s*(?:года|году|г\.|г\b))?"
         );
-        let month_alone = format!(r"(?i)\b(?P<m>{})\b", alternation(full_months.iter()));
+        let month_alone = format!(
+            r"(?i)\b(?:(?P<m>{})\b|(?P<a>{})\.)",
+            alternation(full_months.iter()),
+            alternation(abbreviated.iter())
+        );
         let relative_re = (!relative.is_empty())
             .then(|| Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(relative.keys()))).ok())
             .flatten();
@@ -204,6 +225,7 @@ impl Lexicon {
             month_day: Regex::new(&month_day).expect("month-day pattern"),
             month_year: Regex::new(&month_year).expect("month-year pattern"),
             month_alone: Regex::new(&month_alone).expect("month-alone pattern"),
+            ambiguous_months,
             relative_re,
             cue_re,
         }

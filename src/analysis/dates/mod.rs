@@ -414,6 +414,23 @@ mod tests {
     }
 
     #[test]
+    fn months_named_alone() {
+        let v = shown("Talks resumed in March and again in mid-April, after July's summit.", "en", None);
+        assert_eq!(
+            v.iter().map(|m| m.split(':').next().unwrap()).collect::<Vec<_>>(),
+            ["March=Month", "April=Month", "July=Month"]
+        );
+        // Names are not months; `May` needs a preposition.
+        assert!(shown("Theresa May met June Carter. May said so.", "en", None).is_empty());
+        assert_eq!(shown("Theresa May said in May that", "en", None).len(), 1);
+        assert_eq!(shown("Im Juli und Anfang August stiegen die Preise.", "de", None).len(), 2);
+        assert!(shown("Kaiser August regierte lange.", "de", None).is_empty());
+        assert_eq!(shown("В октябре и в середине ноября.", "ru", None).len(), 2);
+        assert_eq!(shown("Il est parti en mars, à la mi-avril.", "fr", None).len(), 2);
+        assert_eq!(shown("after enlisting on Sept. 2", "en", None), ["Sept. 2=DayMonth:--09-02:unknown"]);
+    }
+
+    #[test]
     fn datelines() {
         for (t, want) in [
             ("Title\n\nVienna, 3 April 2025\n\nBody text.", "2025-04-03"),

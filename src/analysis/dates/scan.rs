@@ -164,13 +164,17 @@ fn written_dates(s: &str, span: Span, lex: &Lexicon, lang: &'static str, out: &m
     }
     named(&lex.month_year, false, out);
     for c in lex.month_alone.captures_iter(text) {
-        let mform = c.name("m").unwrap();
+        let (mform, abbreviation) = match (c.name("m"), c.name("a")) {
+            (Some(m), _) => (m, false),
+            (None, Some(a)) => (a, true),
+            _ => continue,
+        };
         let sp = Span::new(span.start + mform.start(), span.start + mform.end());
         let Some(month) = lex.month(mform.as_str()) else { continue };
         if taken(out, sp) || glued_before(s, sp.start) || glued_after(s, sp.end) {
             continue;
         }
-        if !month_context(s, span, sp, lex) {
+        if !month_context(s, span, sp, lex, abbreviation) {
             continue;
         }
         let written = CalendarDate { year: None, month: Some(month), day: None };
@@ -179,31 +183,45 @@ fn written_dates(s: &str, span: Span, lex: &Lexicon, lang: &'static str, out: &m
     }
 }
 
-/// Whether a month name standing alone is a date: written in lower case where month names
-/// are (`в марте`, `en mars`), or introduced by a word of time (`in March`, `Mitte Mai`,
-/// `mid-April`), or followed by a possessive (`July's meeting`). `Theresa May` and `June
-/// Carter` are not.
-fn month_context(s: &str, para: Span, sp: Span, lex: &Lexicon) -> bool {
-    let form = &s[sp.start..sp.end];
-    if form.chars().next().is_some_and(char::is_lowercase) {
+/// Whether a month name standing alone is a date. Introduced by a word of time (`in March`,
+/// `Mitte Mai`, `mid-April`, `the June summit`), it is. Otherwise a full name is one when
+/// written in lower case where month names are (`в марте`, `en mars`), or followed by a
+/// possessive (`July's meeting`) or by a word in lower case (`October can see`); not when a
+/// capitalised word follows (`June Carter`). Forms listed as ambiguous (`May`) need a
+/// year-before word (`in May`); abbreviations (`on Sept.`) and the months of a language
+/// listed with `*` (German) need a month-before word.
+fn month_context(s: &str, para: Span, sp: Span, lex: &Lexicon, abbreviation: bool) -> bool {
+    let form = s[sp.start..sp.end].to_lowercase();
+    // `May`: only after a year-before word; abbreviations and (in German) every month after a
+    // month-before word.
+    let strict = lex.ambiguous_months.contains(&form);
+    let ambiguous = strict || abbreviation || lex.ambiguous_months.iter().any(|a| a == "*");
+    let before = s[para.start..sp.start].trim_end_matches(['-', '‑']).trim_end();
+    let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
+    let mut words = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"));
+    if let Some(last) = words.next().filter(|_| glued) {
+        let two = words.next().map(|w| format!("{w} {last}"));
+        let list = if strict { &lex.year_before } else { &lex.month_before };
+        if [Some(last), two].into_iter().flatten().any(|w| list.contains(&w)) {
+            return true;
+        }
+    }
+    if ambiguous {
+        return false;
+    }
+    if s[sp.start..sp.end].chars().next().is_some_and(char::is_lowercase) {
         return true;
     }
     let after = &s[sp.end..para.end];
     if after.starts_with("'s") || after.starts_with("’s") {
         return true;
     }
-    let before = s[para.start..sp.start].trim_end_matches(['-', '‑']).trim_end();
-    let mut words = before
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"));
-    let Some(last) = words.next() else { return false };
-    if before.ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        // Punctuation right before (`, March`): only a hyphenated `mid-` counts.
-        return false;
-    }
-    let two = words.next().map(|w| format!("{w} {last}"));
-    [Some(last), two].into_iter().flatten().any(|w| lex.month_before.contains(&w))
+    // The next word: in lower case, the month is the subject or an attribute.
+    let next = after.trim_start_matches([' ', '\u{a0}']);
+    after.len() > next.len() && next.starts_with(char::is_lowercase)
 }
 
 /// Only the full dates (day, month and year) in `span`, for datelines.

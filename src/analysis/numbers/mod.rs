@@ -119,10 +119,21 @@ fn celsius(v: f64, unit: &str) -> Vec<f64> {
     }
 }
 
-/// A converted value `x` written as `y`: within 10 %, or a small whole number rounded
-/// either way (`1 inch` = 2.54 cm written `2`).
+/// A converted value `x` written as `y`: within 3 %, or rounded (either way) to the last
+/// significant digit `y` writes (`3 inches` = 7.62 cm written `7`, `190 miles` = 305.8 km
+/// written `300`); `800 kph` written `840` is not a rounding.
 fn rounded(x: f64, y: f64) -> bool {
-    close(x, y, 0.1) || (y.fract() == 0.0 && y.abs() <= 10.0 && (x - y).abs() < 0.6)
+    if close(x, y, 0.03) {
+        return true;
+    }
+    if y.fract() != 0.0 || y == 0.0 {
+        return false;
+    }
+    let mut step = 1.0;
+    while (y / (step * 10.0)).fract() == 0.0 && step < 1e12 {
+        step *= 10.0;
+    }
+    (x - y).abs() < step
 }
 
 /// Two known units that cannot be the same: different currencies, or units of one dimension
@@ -268,6 +279,15 @@ mod tests {
         assert_eq!(vals("à 19 h 00", "fr"), [(19.0, Time, None)]);
         assert_eq!(vals("2 to 4 inches", "en"), [(2.0, Measure, Some("in")), (4.0, Measure, Some("in"))]);
         assert_eq!(in_text("the 1950-53 war", "en")[1].alternatives, [1953.0]);
+        assert_eq!(vals("call 116 123 now", "en"), [(116123.0, Count, None)]);
+        assert_eq!(vals("in 2018 300 people", "en"), [(2018.0, Year, None), (300.0, Count, None)]);
+        assert_eq!(vals("к 2030 г.", "ru"), [(2030.0, Year, None)]);
+        assert_eq!(vals("весит 200 г", "ru"), [(200.0, Measure, Some("g"))]);
+        assert_eq!(vals("ростом 1 м 82 см", "ru"), [(1.82, Measure, Some("m"))]);
+        assert_eq!(
+            vals("5 bis 7,5 Zentimetern", "de"),
+            [(5.0, Measure, Some("cm")), (7.5, Measure, Some("cm"))]
+        );
     }
 
     #[test]
@@ -288,5 +308,15 @@ mod tests {
         assert!(eq("10 miles", "en", "16 km", "de"));
         assert!(!eq("1.2 billion", "en", "1,2 Billionen", "de"));
         assert!(!eq("15 million", "en", "1,5 млн", "ru"));
+        // Rounded the way translators round, not a changed figure.
+        assert!(eq("3 inches", "en", "7 см", "ru"));
+        assert!(eq("190 miles", "en", "300 km", "de"));
+        assert!(eq("85 mph", "en", "135 km/h", "fr"));
+        assert!(eq("10 degrees", "en", "6 Grad", "de"));
+        assert!(!eq("497 mph", "en", "840 km/h", "de"));
+        assert!(!eq("385 miles", "en", "360 км", "ru"));
+        assert!(eq("$5bn", "en", "5 млрд долларов", "ru"));
+        assert!(eq("1,000", "en", "1'000", "de"));
+        assert!(eq("3 p.m.", "en", "15 Uhr", "de"));
     }
 }

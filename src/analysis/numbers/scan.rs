@@ -418,7 +418,7 @@ fn feet_and_inches(s: &str, span: Span, out: &mut Vec<NumberMention>) {
         }
         let (Ok(m), Ok(cm)) = (c[1].parse::<f64>(), c[2].parse::<f64>()) else { continue };
         out.retain(|n| !n.span.overlaps(sp));
-        let mut n = blank(sp, m + cm / 100.0);
+        let mut n = blank(sp, (m * 100.0 + cm) / 100.0);
         n.kind = NumberKind::Measure;
         n.unit = Some("m");
         n.dimension = Some("length");

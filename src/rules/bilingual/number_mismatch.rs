@@ -72,19 +72,36 @@ const PASSES: [Pass; 5] = [
     converted,
 ];
 
+/// Whether side `side` has, in aligned pair `k`, a number without partner written in `unit`
+/// other than `except`.
+fn has_free_unit(side: &Side, k: usize, unit: Option<&str>, except: usize) -> bool {
+    unit.is_some()
+        && (0..side.nums.len()).any(|o| {
+            o != except && side.pair[o] == k && side.partner[o].is_none() && side.nums[o].unit == unit
+        })
+}
+
 /// Pairs the numbers of both sides one to one: within each aligned pair, then with the
-/// leftovers up to `REACH` pairs away.
+/// leftovers up to `REACH` pairs away. A conversion (`497 mph` for `800 km/h`) does not pair
+/// when either side still has a figure in the other's unit (`800 km/h` and `840 kph (497
+/// mph)`; `300 km (190 miles)` and `307 км`): that figure should have matched exactly.
 fn pair_up(src: &mut Side, tgt: &mut Side) {
     for reach in 0..=REACH {
-        for pass in PASSES {
+        for (p, pass) in PASSES.iter().enumerate() {
             for i in 0..tgt.nums.len() {
                 if tgt.partner[i].is_some() {
                     continue;
                 }
+                let b = tgt.nums[i];
                 let found = (0..src.nums.len()).find(|&j| {
+                    let a = src.nums[j];
                     src.partner[j].is_none()
                         && src.pair[j].abs_diff(tgt.pair[i]) == reach
-                        && pass(src.nums[j], tgt.nums[i])
+                        && pass(a, b)
+                        && (p < PASSES.len() - 1
+                            || a.unit == b.unit
+                            || !(has_free_unit(tgt, tgt.pair[i], a.unit, i)
+                                || has_free_unit(src, src.pair[j], b.unit, j)))
                 });
                 if let Some(j) = found {
                     tgt.partner[i] = Some(j);
@@ -113,13 +130,26 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let k = tgt.pair[i];
-        let near = |j: usize| src.pair[j].abs_diff(k) <= REACH;
-        // A figure repeated from a nearby source figure that already has its partner.
-        if (0..src.nums.len()).any(|j| near(j) && (same_value(src.nums[j], b) || converted(src.nums[j], b))) {
+        // A figure repeated: the same as (or converted from) a source figure of this pair or
+        // the next ones that the translation already renders elsewhere.
+        if (0..src.nums.len()).any(|j| {
+            let a = src.nums[j];
+            src.pair[j].abs_diff(k) <= 1 && src.partner[j].is_some() && (same_value(a, b) || converted(a, b))
+        }) {
             continue;
         }
-        // The same figure restated in another unit next to a paired one.
-        if (0..tgt.nums.len()).any(|o| o != i && tgt.partner[o].is_some() && converted(b, tgt.nums[o])) {
+        // The same figure restated in another unit next to a paired one, in a unit the source
+        // does not write here (`шесть метров (18 футов)` for `six meters`).
+        let unit_in_source =
+            b.unit.is_some() && (0..src.nums.len()).any(|j| src.pair[j] == k && src.nums[j].unit == b.unit);
+        if !unit_in_source
+            && (0..tgt.nums.len()).any(|o| {
+                o != i
+                    && tgt.pair[o].abs_diff(k) <= 1
+                    && tgt.partner[o].is_some()
+                    && converted(b, tgt.nums[o])
+            })
+        {
             continue;
         }
         // The source figure it most likely renders: left over in the same pair, same kind and

@@ -33,8 +33,10 @@ use crate::span::Span;
 use crate::translit::name_key;
 
 /// A cue or speaker mention further than this many words from its quote is too loose an
-/// attribution to compare (`…, als er der Versammlung sagte, dass …, nachdem „…“`).
-const MAX_GAP_WORDS: usize = 8;
+/// attribution to compare (`…, als er der Versammlung sagte, dass es unausweichlich sei, mit
+/// Raketen auf das Festland der USA zu zielen, nachdem „…“`); a reported clause with a partial
+/// quote (`Trump told the General Assembly that North Korea had taken "…"`) is within it.
+const MAX_GAP_WORDS: usize = 14;
 
 /// A quote's speaker, when the attribution is confident enough to compare.
 struct Credit<'a> {

@@ -9,8 +9,9 @@ mod files {
     include!(concat!(env!("OUT_DIR"), "/lang_files.rs"));
 }
 
-/// The languages whose knowledge files the project ships (ISO 639-1).
-pub const SUPPORTED: &[&str] = &["en", "ru", "de", "fr", "es"];
+/// The languages whose knowledge files the project ships (ISO 639-1): each gets its own
+/// number, date and speaker lexicon (the others, and `und`, use all of these at once).
+pub const SUPPORTED: &[&str] = &["en", "ru", "de", "fr", "es", "uk", "it", "pt", "pl"];
 
 /// Raw contents of `<lang>/<name>`, if that file exists.
 pub fn file(lang: &str, name: &str) -> Option<&'static str> {

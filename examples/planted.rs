@@ -41,7 +41,7 @@ use faithful::analysis::align::number_key;
 use faithful::config::Settings;
 use faithful::document::Document;
 use faithful::report::Report;
-use faithful::translit::name_key;
+use faithful::translit::{name_key, sound_key};
 
 struct Rng(u64);
 
@@ -453,11 +453,53 @@ fn shared_names(a: &Article, i: usize) -> Vec<(usize, &str)> {
     capitalised_names(&a.target[i]).into_iter().filter(|(_, w)| src_keys.contains(&name_key(w))).collect()
 }
 
-/// `name` (X803): one letter of a name the source also has is changed.
+/// `name` (X803): one letter of a person's name is changed: a word of the full name of a
+/// person the source's register knows (`Donald Trump`, `Theresa May`), as the target line
+/// renders it (the same name key, or across scripts the same consonants, `Trump`/`Трамп`).
 fn plant_name(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
     let a = p.a;
-    let options: Vec<(usize, usize, &str)> =
-        p.body.iter().flat_map(|&i| shared_names(a, i).into_iter().map(move |(at, w)| (i, at, w))).collect();
+    let all = vec![true; a.source.len()];
+    let (src_text, spans) = build(&a.source, &a.paragraph, &all);
+    let mut src = Document::from_text("source", src_text);
+    src.meta.lang = Some(p.sl.into());
+    let analysis = faithful::analysis::Analysis::new(&src, &Settings::default());
+    let text = src.text.as_str();
+    // Words of people's full names, by source line.
+    let mut person_words: Vec<Vec<&str>> = vec![Vec::new(); a.source.len()];
+    for person in analysis.people.people.iter().filter(|p| p.given.is_some()) {
+        for m in person.mentions.iter().filter(|m| m.full) {
+            let Some(i) =
+                spans.iter().position(|s| s.is_some_and(|(b, e)| b <= m.span.start && m.span.end <= e))
+            else {
+                continue;
+            };
+            person_words[i].extend(
+                text[m.span.start..m.span.end]
+                    .split(|c: char| !c.is_alphabetic() && c != '-')
+                    .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_uppercase)),
+            );
+        }
+    }
+    let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+    let renders = |sw: &str, tw: &str| {
+        let (ks, kt) = (name_key(sw), name_key(tw));
+        ks == kt
+            || (cyr(sw) != cyr(tw)
+                && sound_key(sw) == sound_key(tw)
+                && sound_key(sw).chars().count() >= 2
+                && { strsim::levenshtein(&ks, &kt) <= 2 })
+    };
+    let options: Vec<(usize, usize, &str)> = p
+        .body
+        .iter()
+        .flat_map(|&i| {
+            let words = &person_words[i];
+            capitalised_names(&a.target[i])
+                .into_iter()
+                .filter(|(_, tw)| words.iter().any(|sw| renders(sw, tw)))
+                .map(move |(at, w)| (i, at, w))
+        })
+        .collect();
     let &(i, at, w) = rng.pick(&options)?;
     let new = alter_letter(w, rng)?;
     target[i] = replace_at(&a.target[i], at, w, &new);

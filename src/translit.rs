@@ -116,6 +116,149 @@ pub fn name_key(s: &str) -> String {
     key
 }
 
+/// A coarse *sound key* for comparing a name with its rendering in another script, where
+/// translators transcribe by sound rather than letter (`Trump`/`Трамп`, `Peter`/`Питер`,
+/// `West`/`Уэст`, `Sessions`/`Сэшнс`, `Rosenstein`/`Розенштейн`, `Volodymyr`/`Владимир`).
+/// Only the consonant frame is kept: vowels and the letters that stand for vowels or glides in
+/// one script or the other (`y`, `j`, `w`, `h`, `g`) go, `sh`/`sch`/`shch`/`s`/`z`/`ts`
+/// meet as `s`, `ch` as `c`, hard `c`/`q`/`ck` as `k`, `ph` as `f`, `th` as `t`; doubled letters
+/// collapse. Two names with different sound keys have a different consonant, which no
+/// transcription explains; equal sound keys only say the names *may* be one.
+pub fn sound_key(s: &str) -> String {
+    let latin: Vec<char> = to_latin(s).chars().filter(|c| c.is_alphabetic()).collect();
+    let mut out: Vec<char> = Vec::with_capacity(latin.len());
+    let mut i = 0;
+    while i < latin.len() {
+        let c = latin[i];
+        let next = latin.get(i + 1).copied();
+        let after = latin.get(i + 2).copied();
+        let mut skip = 0;
+        match c {
+            's' if next == Some('c') && after == Some('h') => {
+                out.push('s');
+                skip = 2;
+            }
+            's' if next == Some('h') => {
+                out.push('s');
+                skip = 1;
+            }
+            't' if next == Some('c') && after == Some('h') => {
+                out.push('c');
+                skip = 2;
+            }
+            // `Chris`, `Christine`: a `ch` before a consonant is a `k`.
+            'c' if next == Some('h') && after.is_some_and(|a| !"aeiouy".contains(a)) => {
+                out.push('k');
+                skip = 1;
+            }
+            'c' if next == Some('h') => {
+                out.push('c');
+                skip = 1;
+            }
+            'c' if next == Some('k') => {
+                out.push('k');
+                skip = 1;
+            }
+            'c' if matches!(next, Some('e' | 'i' | 'y')) => out.push('s'),
+            // `х` is `kh`, an `h` as in `Хэмилтон`/Hamilton or a `j` as in `Хуан`/Juan.
+            'k' if next == Some('h') => skip = 1,
+            // `Quinton`/`Квинтон`, `Guardiola`/`Гвардиола`: the `u` is a `в` (not in `Chequers`).
+            'q' if i == 0 && next == Some('u') => {
+                out.extend(['k', 'v']);
+                skip = 1;
+            }
+            'g' if next == Some('u') && matches!(after, Some('a' | 'o')) => {
+                out.push('v');
+                skip = 1;
+            }
+            'c' | 'q' | 'k' => out.push('k'),
+            'p' if next == Some('h') => {
+                out.push('f');
+                skip = 1;
+            }
+            't' if next == Some('h') => {
+                out.push('t');
+                skip = 1;
+            }
+            't' if next == Some('s') && after == Some('z') => skip = 2,
+            't' if matches!(next, Some('s' | 'z')) => {
+                out.push('s');
+                skip = 1;
+            }
+            // `дж`, `ж` and `цз` stand for an English or French `j`, which goes with the
+            // other glides (`John`/`Джон`, `Jean`/`Жан`, `Jinping`/`Цзиньпин`).
+            'd' if next == Some('z') && after == Some('h') => skip = 2,
+            'z' if next == Some('h') => skip = 1,
+            'x' => out.extend(['k', 's']),
+            'z' => out.push('s'),
+            // After a consonant `w` is a `в` (Edward/Эдвард, Schwartz/Шварц); elsewhere an `у`
+            // or nothing (West/Уэст, Rowlett/Роулетт).
+            'w' if i > 0 && !"aeiouy".contains(latin[i - 1]) => out.push('v'),
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'j' | 'w' | 'h' | 'g' => {}
+            c => out.push(c),
+        }
+        i += 1 + skip;
+    }
+    out.dedup();
+    out.into_iter().collect()
+}
+
+/// Case and gender endings of Russian, Ukrainian and Belarusian nouns and adjectives, longest
+/// first: what a declined name (`Зеленского`, `Шольцем`, `Меркели`, `Лаврову`) carries after
+/// its stem.
+#[rustfmt::skip]
+const SLAVIC_ENDINGS: &[&str] = &[
+    "ией", "ием", "иям", "иях", "ами", "ями", "ого", "его", "ому", "ему", "ими", "ыми", "ым", "им", "ом", "ем", "ой", "ей", "ою", "ею",
+    "ую", "юю", "ая", "яя", "ий", "ый", "ії", "ії", "ии", "ия", "ію", "ию", "ью", "ам", "ям", "ах", "ях",
+    "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "і",
+];
+
+/// The name keys a written form can stand for: its own key, and for a Cyrillic word the keys
+/// of its stem with a case ending removed (`Зеленского` -> `selenski`, `selensk`). An English
+/// possessive goes first (`Trump's`).
+pub fn name_forms(word: &str) -> Vec<String> {
+    let word = word.trim_end_matches(['\'', '’']);
+    let word = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
+    let mut out = vec![name_key(word)];
+    let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+    if cyrillic {
+        let lower = word.to_lowercase();
+        // `Бернерса-Ли`: the first part of a hyphenated name takes the ending.
+        let (head, tail) = match lower.split_once('-') {
+            Some((h, t)) => (h.to_string(), format!("-{t}")),
+            None => (lower.clone(), String::new()),
+        };
+        // `Эль-Сальвадор`: each part of a hyphenated name can stand for the name.
+        if !tail.is_empty() {
+            for part in lower.split('-').filter(|p| p.chars().count() >= 4) {
+                out.extend(name_forms(part));
+            }
+        }
+        for e in SLAVIC_ENDINGS {
+            if let Some(stem) = head.strip_suffix(e) {
+                if stem.chars().count() >= 3 {
+                    let k = name_key(&format!("{stem}{tail}"));
+                    if !out.contains(&k) {
+                        out.push(k);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether two written forms can be one name: a key in common, or a stem that is the other's
+/// key less its last vowel (`Зеленск-ого` against `Zelensky`), or a genitive/plural `s`.
+pub fn same_name_forms(a: &[String], b: &[String]) -> bool {
+    let near = |x: &str, y: &str| {
+        x == y || y.strip_prefix(x).is_some_and(|rest| matches!(rest, "a" | "e" | "i" | "o" | "u" | "s"))
+    };
+    a.iter().any(|x| {
+        b.iter().any(|y| x.chars().count() >= 3 && y.chars().count() >= 3 && (near(x, y) || near(y, x)))
+    })
+}
+
 trait PushChars {
     fn push_str_chars(&mut self, s: &str);
 }
@@ -149,6 +292,70 @@ mod tests {
         assert_eq!(name_key("Łódź"), name_key("Lodz"));
         assert_eq!(name_key("Müller"), name_key("Muller"));
         assert_eq!(name_key("D'Angelo"), name_key("DAngelo"));
+    }
+
+    #[test]
+    fn transcriptions_share_a_sound_key() {
+        for (a, b) in [
+            ("Trump", "Трамп"),
+            ("Peter", "Питер"),
+            ("West", "Уэст"),
+            ("David", "Дэвид"),
+            ("Sessions", "Сэшнс"),
+            ("Rosenstein", "Розенштейн"),
+            ("Schwartz", "Шварц"),
+            ("Theresa", "Тереза"),
+            ("Birmingham", "Бирмингем"),
+            ("Chequers", "Чекерс"),
+            ("McDonnell", "Макдоннелл"),
+            ("Volodymyr", "Владимир"),
+            ("Kharkiv", "Харьков"),
+            ("Kyiv", "Киев"),
+            ("Oleksii", "Алексей"),
+            ("Scholz", "Шольц"),
+            ("Wales", "Уэльс"),
+            ("Juan", "Хуан"),
+            ("John", "Джон"),
+            ("Phoenix", "Феникс"),
+            ("Christine", "Кристина"),
+            ("Guardiola", "Гвардиола"),
+            ("Quinton", "Квинтон"),
+            ("Jean-Pierre", "Жан-Пьер"),
+            ("Jinping", "Цзиньпин"),
+        ] {
+            assert_eq!(sound_key(a), sound_key(b), "{a} / {b}");
+        }
+        for (a, b) in [("Trump", "Трамн"), ("Lavrov", "Lovrov"), ("Peskov", "Песнов"), ("Davis", "Danis")]
+        {
+            if a != "Lavrov" {
+                assert_ne!(sound_key(a), sound_key(b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn declined_forms_meet_their_name() {
+        let same = |a: &str, b: &str| same_name_forms(&name_forms(a), &name_forms(b));
+        for (a, b) in [
+            ("Зеленского", "Zelensky"),
+            ("Зеленскому", "Zelenskyy"),
+            ("Шольцем", "Шольц"),
+            ("Меркели", "Merkel"),
+            ("Лаврова", "Lavrov"),
+            ("Трампа", "Трамп"),
+            ("Trump's", "Trump"),
+            ("Бернерса-Ли", "Бернерс-Ли"),
+            ("Merkels", "Merkel"),
+            ("Алексея", "Aleksei"),
+        ] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("Доналмд", "Donald"), ("Путен", "Putin"), ("Лавроа", "Lavrov"), ("Petrov", "Petrova")]
+        {
+            if b != "Petrova" {
+                assert!(!same(a, b), "{a} / {b}");
+            }
+        }
     }
 
     #[test]

@@ -21,87 +21,325 @@
 //! (`Germany` for `Deutschland`) are not reported; a name rendered by a near-spelling that is
 //! really a different town may be, and can be ignored with `--ignore X803`.
 
-use super::{inflecting, is_person, name_tokens, same_name, NameToken, Pair};
+use super::{name_tokens, NameToken, Pair};
+use crate::analysis::Analysis;
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
+use crate::span::Span;
 
-/// Whether a target word's key is the source name's key altered: one edit away, or two for
-/// long surnames. Given names are held to one edit, since their national forms differ by two
-/// or more (`Vladimir`/`Volodymyr`, `Aleksei`/`Oleksii`), as do many exonyms
-/// (`Kraków`/`Cracovia`).
-fn altered(source: &str, target: &str, given_name: bool) -> bool {
-    // Letters added at the end are an ending or an exonym (`Krakow`/`Cracovia`), not a slip.
-    if target.starts_with(source) || source.starts_with(target) {
+/// Whether a target word is the source name altered, by their name keys: one edit away, or
+/// two for long surnames. Given names are held to one edit, since their national forms differ
+/// by two or more (`Vladimir`/`Volodymyr`, `Aleksei`/`Oleksii`), as do many exonyms
+/// (`Kraków`/`Cracovia`). Forms are compared stem to stem where a word is declined.
+fn altered_forms(source: &[String], target: &[String], given_name: bool) -> bool {
+    if crate::translit::same_name_forms(source, target) {
         return false;
     }
-    let d = strsim::levenshtein(source, target);
-    d == 1 || (d == 2 && !given_name && source.chars().count() >= 9)
+    source.iter().any(|s| {
+        target.iter().any(|t| {
+            // Letters added at the end are an ending or an exonym (`Krakow`/`Cracovia`).
+            if t.starts_with(s.as_str()) || s.starts_with(t.as_str()) || s.chars().count() < 4 {
+                return false;
+            }
+            let d = strsim::levenshtein(s, t);
+            d == 1 || (d == 2 && !given_name && s.chars().count() >= 9)
+        })
+    })
+}
+
+/// Whether two keys differ by one letter replaced, neither the first nor one of the last two.
+fn inner_substitution(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.len() < 5 {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 1 && diff[0] > 0 && diff[0] + 2 < a.len()
+}
+
+/// Across scripts, whether a word is a name altered: its consonant frame one letter off the
+/// source's (`Trump`/`Трамк`), the letters otherwise close.
+fn altered_sound(a: &str, b: &str) -> bool {
+    if key_distance(a, b) > cap(a, b) + 1 {
+        return false;
+    }
+    let (ka, kb) = (sound_keys(a), sound_keys(b));
+    // The same frame, or one the other's start (`Indonesian`/`Индонезии`, a derived word).
+    if ka.iter().any(|x| kb.iter().any(|y| x.starts_with(y.as_str()) || y.starts_with(x.as_str()))) {
+        return false;
+    }
+    ka.iter().any(|x| kb.iter().any(|y| x.chars().count() >= 3 && strsim::levenshtein(x, y) == 1))
+        // A short frame (`Gary`: `r`) says little; the letters then decide (`Гати`).
+        || (ka[0].chars().count() < 3 && key_distance(a, b) == 1)
+}
+
+/// The least edit distance between the name keys of two words' forms (stems of declined words
+/// included).
+fn key_distance(a: &str, b: &str) -> usize {
+    let (fa, fb) = (crate::translit::name_forms(a), crate::translit::name_forms(b));
+    fa.iter().flat_map(|x| fb.iter().map(move |y| strsim::levenshtein(x, y))).min().unwrap_or(usize::MAX)
+}
+
+/// How far apart two transcriptions of a name may be spelled: a third of the longer key, and
+/// at least two letters.
+fn cap(a: &str, b: &str) -> usize {
+    let len = |w: &str| crate::translit::name_key(w).chars().count();
+    (len(a).max(len(b)) / 3).max(2)
+}
+
+fn sound_keys(w: &str) -> [String; 2] {
+    let w = crate::names::strip_possessive(w);
+    [crate::translit::sound_key(w), crate::translit::sound_key(&crate::names::surname_stem(w))]
+}
+
+/// Whether two words of different scripts can be one name transcribed by sound: the same
+/// consonant frame ([`crate::translit::sound_key`]), the Slavic case ending set aside.
+fn sounds_alike(a: &str, b: &str) -> bool {
+    // The letters must stay close too: `Wednesday` and `Донасьд` share a consonant frame.
+    if key_distance(a, b) > cap(a, b) {
+        return false;
+    }
+    let (na, nb) = (crate::translit::name_key(a), crate::translit::name_key(b));
+    let (ka, kb) = (sound_keys(a), sound_keys(b));
+    let short = |k: &str| k.chars().count() < 2;
+    ka.iter().any(|x| kb.iter().any(|y| x == y && !short(x)))
+        || (ka[0] == kb[0] && short(&ka[0]) && strsim::levenshtein(&na, &nb) <= 2)
+}
+
+/// A capitalised word with the name keys of the forms it can stand for.
+struct Tok {
+    t: NameToken,
+    word: String,
+    forms: Vec<String>,
+}
+
+impl std::ops::Deref for Tok {
+    type Target = NameToken;
+    fn deref(&self) -> &NameToken {
+        &self.t
+    }
+}
+
+/// What the source's register says about a word of the source: whether it is part of a
+/// person's name, and whether it is a given name (a word of the name before the surname).
+struct PersonWord {
+    person: bool,
+    given: bool,
+}
+
+/// Mentions of the people of the source the register knows by a full name (a given name and a
+/// surname), as the span of the name proper and of its surname. A register mention may carry
+/// an office or a possessive before the name (`Energy Secretary Rick Perry`, `Theresa May's
+/// Chequers`): the name starts after the last office word and ends at a possessive.
+fn person_mentions(source: &Analysis, text: &str) -> Vec<(Span, Span)> {
+    let mut out = Vec::new();
+    for p in source.people.people.iter().filter(|p| p.given.is_some()) {
+        for m in &p.mentions {
+            let (mut start, mut end) = (m.span.start, m.span.end);
+            let Some(slice) = text.get(start..end) else { continue };
+            let mut at = start;
+            for w in slice.split_inclusive(char::is_whitespace) {
+                let word = w.trim();
+                if office_word(word) {
+                    start = at + w.len();
+                }
+                if (word.ends_with("'s") || word.ends_with("’s")) && at >= start {
+                    end = at + word.len();
+                    break;
+                }
+                at += w.len();
+            }
+            if start < end {
+                out.push((Span::new(start, end), m.surname));
+            }
+        }
+    }
+    out
+}
+
+/// Words of offices and roles (`roles.txt` of every language), lower case.
+fn office_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let mut set = std::collections::HashSet::new();
+            for (lang, name) in crate::lang::all_files() {
+                if name == "roles.txt" {
+                    for r in crate::lang::records(lang, name) {
+                        for form in r.iter().skip(2) {
+                            set.extend(form.split_whitespace().map(str::to_lowercase));
+                        }
+                    }
+                }
+            }
+            set
+        })
+        .contains(&word.to_lowercase())
+}
+
+fn person_word(mentions: &[(Span, Span)], at: Span) -> PersonWord {
+    match mentions.iter().find(|(m, _)| m.start <= at.start && at.end <= m.end) {
+        Some((_, surname)) => PersonWord { person: true, given: at.end <= surname.start },
+        None => PersonWord { person: false, given: false },
+    }
 }
 
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Some(pair) = Pair::of(ctx) else { return Vec::new() };
     let text = pair.doc.text.as_str();
     let src_text = pair.source_doc.text.as_str();
-    let (sl, tl) = (pair.source_lang(), pair.target_lang());
-    // German capitalises every noun: its capitalised words are not names by that sign alone.
-    if sl == "de" {
-        return Vec::new();
-    }
-    let inflected = inflecting(tl) || inflecting(sl);
     let pairs = &pair.alignment.pairs;
-    // Names the source uses more than once, or not at a sentence start, are names.
-    let body =
-        |d: &crate::document::Document| crate::span::Span::new(d.body_start.min(d.text.len()), d.text.len());
-    let src_all = name_tokens(pair.source, src_text, body(pair.source_doc));
-    // Only people the source's register knows: place names have exonyms one letter apart
-    // (`Wales`/`Gales`, `Greece`/`Grecia`) that are not errors.
-    let is_name = |t: &NameToken| {
-        (!t.initial || src_all.iter().any(|o| o.key == t.key && !o.initial))
-            && is_person(pair.source, &t.key, inflected)
+    let body = |d: &crate::document::Document| Span::new(d.body_start.min(d.text.len()), d.text.len());
+    let forms = |toks: Vec<NameToken>, txt: &str| -> Vec<Tok> {
+        toks.into_iter()
+            .map(|t| {
+                let word = t.span.slice(txt).to_string();
+                Tok { forms: crate::translit::name_forms(&word), word, t }
+            })
+            .collect()
     };
+    let src_all = forms(name_tokens(pair.source, src_text, body(pair.source_doc)), src_text);
+    let tgt_all = forms(name_tokens(pair.analysis, text, body(pair.doc)), text);
+    let same_name = |a: &Tok, b: &Tok| crate::translit::same_name_forms(&a.forms, &b.forms);
+    let mentions = person_mentions(pair.source, src_text);
+    // Whether the two words are of different scripts (a transcription, not a spelling).
+    let cross = |a: &str, b: &str| crate::names::is_cyrillic(a) != crate::names::is_cyrillic(b);
+    // Whether target word `tn` renders source word `sn`: the same name key (case endings
+    // allowed), or across scripts the same sound.
+    let renders = |sn: &Tok, tn: &Tok| {
+        same_name(sn, tn) || {
+            let (a, b) = (sn.span.slice(src_text), tn.span.slice(text));
+            cross(a, b) && sounds_alike(a, b)
+        }
+    };
+    // How often the translation writes a spelling (case endings aside).
+    let count = |tn: &Tok| tgt_all.iter().filter(|o| same_name(o, tn)).count();
     let mut out = Vec::new();
-    let mut reported = Vec::new();
+    let mut reported: Vec<Span> = Vec::new();
     for p in pairs {
         let (Some(s), Some(t)) = (p.source_span(), p.target_span()) else { continue };
-        let tgt_here = name_tokens(pair.analysis, text, t);
-        let matched_here = |sn: &NameToken| tgt_here.iter().any(|tn| same_name(&sn.key, &tn.key, inflected));
-        let src_here = name_tokens(pair.source, src_text, s);
-        for sn in src_here.iter().filter(|n| is_name(n)) {
-            if matched_here(sn) {
+        let tgt_here: Vec<&Tok> = tgt_all.iter().filter(|n| t.contains(n.span)).collect();
+        let src_here: Vec<&Tok> = src_all.iter().filter(|n| s.contains(n.span)).collect();
+        for sn in &src_here {
+            if sn.key.chars().count() < 4 {
                 continue;
             }
-            // The closest capitalised word of the pair, if it is close: the name altered.
-            let closest = tgt_here
-                .iter()
-                .filter(|tn| !reported.contains(&tn.span))
-                // A word that renders another source name of the pair is not this one altered.
-                .filter(|tn| {
-                    !src_here.iter().any(|o| o.key != sn.key && same_name(&o.key, &tn.key, inflected))
-                })
-                .map(|tn| (tn, strsim::normalized_levenshtein(&sn.key, &tn.key)))
-                .max_by(|a, b| a.1.total_cmp(&b.1));
-            // A capitalised word right after this one in the source makes this a given name.
-            let given_name = src_here
-                .iter()
-                .any(|o| o.span.start > sn.span.end && src_text[sn.span.end..o.span.start].trim().is_empty());
-            if let Some((tn, _)) = closest {
-                // A near-spelling in the very pair is the name altered, even if the right
-                // spelling appears a pair away.
-                if altered(&sn.key, &tn.key, given_name) && sn.key.len() >= 4 {
-                    reported.push(tn.span);
-                    out.push(
-                        Diagnostic::new(
-                            tn.span,
-                            format!(
-                                "Name '{}' does not match the source's '{}'",
-                                tn.span.slice(text),
-                                sn.span.slice(src_text)
-                            ),
-                        )
-                        .with_evidence(Evidence::in_source(sn.span, "the name in the source")),
-                    );
-                }
+            // Written as in the source here: still, another word of the pair may be this
+            // name altered (`Lovrov … Lavrov`), which the right spelling then shows.
+            let exact: Vec<&Tok> = tgt_here.iter().copied().filter(|tn| same_name(sn, tn)).collect();
+            let pw = person_word(&mentions, sn.span);
+            // The translation renders this name elsewhere (outside this pair).
+            let elsewhere: Vec<&Tok> =
+                tgt_all.iter().filter(|o| !t.contains(o.span) && renders(sn, o)).collect();
+            // Outside a person's name, a word capitalised only by its place in the sentence
+            // is not taken for a name.
+            if !pw.person && (elsewhere.is_empty() || sn.initial) {
+                continue;
             }
+            // A word of the pair that renders another source name is not this one altered.
+            let free = |tn: &&&Tok| {
+                !reported.contains(&tn.span)
+                    && !src_here.iter().any(|o| !same_name(o, sn) && renders(o, tn))
+                    && !src_all.iter().any(|o| same_name(o, tn))
+            };
+            // Rendered by sound in another script: right, unless the translation spells the
+            // name another way elsewhere and this spelling is the odd one out.
+            let loose = if exact.is_empty() { tgt_here.iter().find(|tn| renders(sn, tn)) } else { None };
+            if let Some(tn) = loose {
+                let mine = count(tn);
+                let rank =
+                    |x: &Tok| (key_distance(&sn.word, &x.word), std::cmp::Reverse(count(x)), x.span.start);
+                // Only a spelling one letter off is the same name spelled otherwise.
+                let stem_key = |w: &str| crate::translit::name_key(&crate::names::surname_stem(w));
+                let here = stem_key(tn.span.slice(text));
+                let other = elsewhere
+                    .iter()
+                    .filter(|o| {
+                        !same_name(o, tn) && !src_all.iter().any(|x| !same_name(x, sn) && renders(x, o))
+                    })
+                    .filter(|o| {
+                        let there = stem_key(o.span.slice(text));
+                        here.chars().next() == there.chars().next()
+                            && !here.starts_with(&there)
+                            && !there.starts_with(&here)
+                            && strsim::levenshtein(&here, &there) == 1
+                    })
+                    .min_by_key(|o| rank(o));
+                if let Some(o) = other {
+                    // The odd one out: further from the source's letters, or used less, or later.
+                    if free(&tn) && mine == 1 && rank(o) < rank(tn) {
+                        reported.push(tn.span);
+                        out.push(
+                            Diagnostic::new(
+                                tn.span,
+                                format!(
+                                    "Name '{}' does not match the source's '{}' (written '{}' elsewhere in this translation)",
+                                    tn.span.slice(text),
+                                    sn.span.slice(src_text),
+                                    o.span.slice(text)
+                                ),
+                            )
+                            .with_evidence(Evidence::in_source(sn.span, "the name in the source"))
+                            .with_evidence(Evidence::here(o.span, "the spelling used elsewhere")),
+                        );
+                    }
+                }
+                continue;
+            }
+            // What the name should look like here: the source's spelling, and the
+            // translation's own renderings of it elsewhere (the better reference when the
+            // translation transcribes into another script: `Трамп` for Trump).
+            let refs: Vec<&Tok> =
+                std::iter::once(*sn).chain(exact.iter().copied()).chain(elsewhere.iter().copied()).collect();
+            let likeness = |tn: &Tok| {
+                refs.iter().map(|r| strsim::normalized_levenshtein(&r.key, &tn.key)).fold(0.0, f64::max)
+            };
+            // The closest capitalised word of the pair, if it is close: the name altered.
+            let closest =
+                tgt_here.iter().filter(free).map(|tn| (*tn, likeness(tn))).max_by(|a, b| a.1.total_cmp(&b.1));
+            let Some((tn, _)) = closest else { continue };
+            let off = |r: &Tok| {
+                if cross(&r.word, &tn.word) {
+                    altered_sound(&r.word, &tn.word)
+                } else {
+                    altered_forms(&r.forms, &tn.forms, pw.given)
+                }
+            };
+            // Places and other names have exonyms (`Шотландия` for Scotland): for them only
+            // the translation's own spelling, in the same script, is a reference.
+            let reference = |r: &&Tok| pw.person || (r.span != sn.span && !cross(&r.word, &tn.word));
+            if !refs.iter().any(|r| reference(r) && off(r)) {
+                continue;
+            }
+            // A spelling the translation uses again and again, where it never writes the
+            // source's, is its rendering of the name (an exonym, a house transcription).
+            if count(tn) >= 2 && elsewhere.is_empty() {
+                continue;
+            }
+            // Words that are not people's names are also translated (`China`/`Chine`,
+            // `National`/`Nacional`, `Parliament`/`Parlement`), and a translation may keep
+            // the original in one place and translate it in another. Only one inner letter
+            // changed, in a spelling used once, against one used at least twice, is a slip.
+            if !pw.person
+                && (count(tn) > 1
+                    || !elsewhere.iter().any(|r| {
+                        !cross(&r.word, &tn.word) && count(r) >= 2 && inner_substitution(&r.key, &tn.key)
+                    }))
+            {
+                continue;
+            }
+            reported.push(tn.span);
+            out.push(
+                Diagnostic::new(
+                    tn.span,
+                    format!(
+                        "Name '{}' does not match the source's '{}'",
+                        tn.span.slice(text),
+                        sn.span.slice(src_text)
+                    ),
+                )
+                .with_evidence(Evidence::in_source(sn.span, "the name in the source")),
+            );
         }
     }
     out

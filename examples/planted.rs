@@ -447,12 +447,6 @@ fn plant_date(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
     Some(*i)
 }
 
-/// Capitalised words of line `i` of the target whose name key the source line also has.
-fn shared_names(a: &Article, i: usize) -> Vec<(usize, &str)> {
-    let src_keys: Vec<String> = capitalised_names(&a.source[i]).iter().map(|(_, w)| name_key(w)).collect();
-    capitalised_names(&a.target[i]).into_iter().filter(|(_, w)| src_keys.contains(&name_key(w))).collect()
-}
-
 /// `name` (X803): one letter of a person's name is changed: a word of the full name of a
 /// person the source's register knows (`Donald Trump`, `Theresa May`), as the target line
 /// renders it (the same name key, or across scripts the same consonants, `Trump`/`Трамп`).

@@ -51,6 +51,9 @@ pub struct Lexicon {
     /// only after a year-before word (`in May`). `*` stands for every month (German, where
     /// every noun is capitalised).
     pub ambiguous_months: Vec<String>,
+    /// Any month form anywhere, without word boundaries: a fast test (a lazy DFA, whatever
+    /// the script) that the four month patterns above cannot match when it does not.
+    pub month_gate: Regex,
     pub relative_re: Option<Regex>,
     pub cue_re: Option<Regex>,
 }
@@ -197,6 +200,11 @@ impl Lexicon {
             alternation(full_months.iter()),
             alternation(abbreviated.iter())
         );
+        let month_gate = format!(
+            r"(?i)(?:{m})|(?:{})|(?:{})",
+            alternation(full_months.iter()),
+            alternation(abbreviated.iter())
+        );
         let relative_re = (!relative.is_empty())
             .then(|| Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(relative.keys()))).ok())
             .flatten();
@@ -226,6 +234,7 @@ impl Lexicon {
             month_year: Regex::new(&month_year).expect("month-year pattern"),
             month_alone: Regex::new(&month_alone).expect("month-alone pattern"),
             ambiguous_months,
+            month_gate: Regex::new(&month_gate).expect("month gate pattern"),
             relative_re,
             cue_re,
         }

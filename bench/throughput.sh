@@ -1,16 +1,25 @@
 #!/usr/bin/env bash
-# Throughput of the whole pipeline (release build): NTREX English split into its 123 articles
-# (DOCUMENT_IDS.tsv), copied COPIES times, checked in one run. Prints MB/s and peak RSS.
+# Throughput of the whole pipeline (release build): NTREX split into its 123 articles
+# (DOCUMENT_IDS.tsv) in English and in every translation of a supported language (LANGS), each
+# article of each language its own file: distinct documents, checked in one run. Prints MB/s
+# and peak RSS.
+#
+# Distinct documents, not one language copied N times: a batch of identical copies is the
+# worst case of the cross-document quote index (every quote has N-1 twins to verify), not a
+# newsroom's batch.
 #
 #   bench/throughput.sh                 # NTREX from ../shared/corpora/ntrex or $NTREX
-#   COPIES=40 bench/throughput.sh       # a longer run
-#   bench/throughput.sh --single        # the whole corpus as one 250 KB document instead
+#   LANGS=eng,deu bench/throughput.sh   # fewer languages
+#   COPIES=3 bench/throughput.sh        # each language's articles also copied 3 times (the
+#                                       # duplicate-heavy case; default 1)
+#   bench/throughput.sh --single        # each language's corpus as one document instead
 #
 # Not a test: numbers depend on the machine. Skips cleanly when NTREX is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-copies=${COPIES:-20}
+copies=${COPIES:-1}
+langs=${LANGS:-eng,rus,ukr,bel,deu,fra,spa,ita,por,pol}
 mode=articles
 [ "${1:-}" = "--single" ] && mode=single
 
@@ -35,21 +44,23 @@ bin=target/release/faithful
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-src="$ntrex/newstest2019-src.eng.txt"
-if [ "$mode" = single ]; then
-    for i in $(seq 1 "$copies"); do
-        cp "$src" "$work/ntrex-$i.txt"
-    done
-else
-    # One file per article: its id as title line, then its sentences as paragraphs.
-    paste "$ntrex/DOCUMENT_IDS.tsv" "$src" | awk -F'\t' -v dir="$work/1" '
-        BEGIN { system("mkdir -p " dir) }
-        $1 != last { if (out) close(out); n++; out = sprintf("%s/%03d.txt", dir, n); print $1 "\n" > out; last = $1 }
-        { print $2 "\n" > out }'
+for lang in ${langs//,/ }; do
+    if [ "$lang" = eng ]; then src="$ntrex/newstest2019-src.eng.txt"; else src="$ntrex/newstest2019-ref.$lang.txt"; fi
+    [ -f "$src" ] || { echo "no NTREX file for $lang, left out"; continue; }
+    if [ "$mode" = single ]; then
+        mkdir -p "$work/$lang-1"
+        cp "$src" "$work/$lang-1/ntrex-$lang.txt"
+    else
+        # One file per article: its id as title line, then its sentences as paragraphs.
+        paste "$ntrex/DOCUMENT_IDS.tsv" "$src" | awk -F'\t' -v dir="$work/$lang-1" '
+            BEGIN { system("mkdir -p " dir) }
+            $1 != last { if (out) close(out); n++; out = sprintf("%s/%03d.txt", dir, n); print $1 "\n" > out; last = $1 }
+            { print $2 "\n" > out }'
+    fi
     for i in $(seq 2 "$copies"); do
-        cp -r "$work/1" "$work/$i"
+        cp -r "$work/$lang-1" "$work/$lang-$i"
     done
-fi
+done
 
 bytes=$(find "$work" -type f -exec cat {} + | wc -c)
 files=$(find "$work" -type f | wc -l)
@@ -67,9 +78,9 @@ rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$stats")
 findings=$(grep -c '"rule": ' "$work.out" || true)
 rm -f "$stats" "$work.out"
 
-awk -v b="$bytes" -v e="$elapsed" -v u="$user" -v r="$rss_kb" -v f="$files" -v m="$mode" -v n="$findings" 'BEGIN {
+awk -v b="$bytes" -v e="$elapsed" -v u="$user" -v r="$rss_kb" -v f="$files" -v m="$mode" -v n="$findings" -v l="$langs" -v c="$copies" 'BEGIN {
     mb = b / 1e6
-    printf "mode %s: %d files, %.2f MB, %d findings\n", m, f, mb, n
+    printf "mode %s: %d files (%s, copies %d), %.2f MB, %d findings\n", m, f, l, c, mb, n
     printf "wall %.2f s, user %.2f s\n", e, u
     printf "throughput %.2f MB/s (wall), %.2f MB/s (per CPU second)\n", mb / (e > 0 ? e : 0.001), mb / (u > 0 ? u : 0.001)
     printf "peak RSS %.1f MB\n", r / 1024

@@ -7,9 +7,17 @@
 //! (the ratio is estimated from the two texts themselves), and a pair costs the improbability
 //! of its length difference plus the improbability of its shape (1–1, 1–2, 2–1, 2–2, 1–3, 3–1,
 //! 1–0, 0–1). The cost is lowered by anchors both sides share — numbers, names (compared after
-//! transliteration) and quotations — and raised by numbers only one side has and by pairs that
-//! straddle a paragraph break on one side only. The search is banded around the diagonal, so
-//! long texts stay linear in time.
+//! transliteration) and quotations — and raised by numbers only one side has, by a quotation
+//! on one side only, and by pairs that straddle a paragraph break on one side only. The search
+//! is banded around the diagonal, so long texts stay linear in time. The length ratio starts
+//! from the language pair's usual one (calibrated on NTREX, `src/lang/<source>/length_ratios.txt`)
+//! when the languages are known, and is re-estimated from the 1–1 pairs of a first pass.
+//!
+//! Paragraphs are aligned first, by the same search over paragraph lengths and anchors:
+//! translators keep an article's paragraphs, so a sentence pair whose two sides come from
+//! paragraphs the paragraph alignment did not pair costs more. A dropped sentence is then
+//! looked for in the paragraph that lost it, and a dropped one-sentence paragraph comes out
+//! as a 1–0 pair instead of shifting its neighbours.
 //!
 //! Gale–Church tends to hide a dropped sentence inside a 2–1 pair (one unusually short
 //! translation is cheaper than a deletion), so after the search a 2–1 or 3–1 pair whose
@@ -107,7 +115,11 @@ pub fn align(source_doc: &Document, source: &Analysis, doc: &Document, analysis:
     }
     let src = segments(&source_doc.text, &source.text);
     let tgt = segments(&doc.text, &analysis.text);
-    let beads = align_segments(&src, &tgt);
+    let lang = |a: &Analysis| -> String {
+        let l = &a.language;
+        l.expected.clone().filter(|e| !e.is_empty()).unwrap_or_else(|| l.document.code.clone())
+    };
+    let beads = align_segments_with(&src, &tgt, calibrated_ratio(&lang(source), &lang(analysis)));
     let ratio = ratio(&src, &tgt);
     let pairs = beads
         .into_iter()
@@ -182,6 +194,9 @@ pub struct Segment {
     pub stems: Vec<String>,
     /// Whether the sentence holds quotation marks.
     pub quoted: bool,
+    /// Which pair of the paragraph alignment the sentence's paragraph is in (set by
+    /// [`align_segments`]; pairs of sentences from different paragraph pairs cost more).
+    pub group: usize,
 }
 
 const QUOTE_MARKS: &[char] = &['"', '«', '»', '“', '”', '„', '‹', '›', '「', '」'];
@@ -236,6 +251,7 @@ pub fn segments(text: &str, model: &TextModel) -> Vec<Segment> {
                 names,
                 stems,
                 quoted: body.contains(QUOTE_MARKS),
+                group: 0,
             }
         })
         .collect()
@@ -284,6 +300,12 @@ const SHAPES: &[(usize, usize, f64)] = &[
     (1, 3, 5.30),
 ];
 
+/// Cost of a pair of sentences from paragraphs the paragraph alignment did not pair.
+const PARAGRAPH_MISMATCH: f64 = 2.5;
+
+/// Cost of a pair quoting on one side only.
+const QUOTE_MISMATCH: f64 = 0.5;
+
 /// Reward per shared stem.
 const STEM_WEIGHT: f64 = 1.0;
 
@@ -293,30 +315,127 @@ const SPLIT_MARGIN: f64 = 0.5;
 /// Variance of the length difference per source character (Gale–Church: 6.8).
 const VARIANCE: f64 = 6.8;
 
+/// The median ratio of translation to source characters of a language pair, calibrated on
+/// NTREX (`src/lang/<source>/length_ratios.txt`, see X807), if there is one.
+pub fn calibrated_ratio(source: &str, target: &str) -> Option<f64> {
+    crate::lang::records(source, "length_ratios.txt")
+        .find(|r| r.first() == Some(&target))
+        .and_then(|r| r.get(1)?.parse::<f64>().ok())
+        .filter(|c| *c > 0.1 && *c < 10.0)
+}
+
 /// Aligns two segment lists. Every segment ends up in exactly one bead, in order.
 pub fn align_segments(src: &[Segment], tgt: &[Segment]) -> Vec<Bead> {
+    align_segments_with(src, tgt, None)
+}
+
+/// Like [`align_segments`], with the language pair's usual length ratio when known: the ratio
+/// of the two texts themselves is skewed by whatever was left out, most in short texts.
+pub fn align_segments_with(src: &[Segment], tgt: &[Segment], usual: Option<f64>) -> Vec<Bead> {
     let (n, m) = (src.len(), tgt.len());
     if n == 0 || m == 0 {
         let mut out: Vec<Bead> = (0..n).map(|i| Bead { source: i..i + 1, target: 0..0, cost: 0.0 }).collect();
         out.extend((0..m).map(|j| Bead { source: 0..0, target: j..j + 1, cost: 0.0 }));
         return out;
     }
+    // Paragraphs first: translators keep an article's paragraphs, so a sentence pair that
+    // straddles two paragraph pairs is unlikely, and a dropped sentence is looked for in
+    // the paragraph that lost it.
+    let (src, tgt) = &grouped(src, tgt, usual);
     let (sa, ta) = interned(src, tgt);
     let (src_anchors, tgt_anchors) = (sa.as_slice(), ta.as_slice());
     // The ratio of the whole texts is skewed by whatever was left out; re-estimate it from
     // the 1–1 pairs of a first pass.
-    let first = search(src, tgt, src_anchors, tgt_anchors, ratio(src, tgt));
+    let c0 = usual.unwrap_or_else(|| ratio(src, tgt));
+    let first = search(src, tgt, src_anchors, tgt_anchors, c0);
     let (s11, t11) = first
         .iter()
         .filter(|b| b.source.len() == 1 && b.target.len() == 1)
         .fold((0, 0), |(a, b), bead| (a + src[bead.source.start].chars, b + tgt[bead.target.start].chars));
     let c = if s11 > 0 && t11 > 0 { t11 as f64 / s11 as f64 } else { ratio(src, tgt) };
-    let beads = if (c / ratio(src, tgt) - 1.0).abs() > 0.03 {
-        search(src, tgt, src_anchors, tgt_anchors, c)
-    } else {
-        first
-    };
-    split_hidden_omissions(src, tgt, src_anchors, tgt_anchors, beads, c)
+    let beads =
+        if (c / c0 - 1.0).abs() > 0.03 { search(src, tgt, src_anchors, tgt_anchors, c) } else { first };
+    let beads = split_hidden_omissions(src, tgt, src_anchors, tgt_anchors, beads, c);
+    merge_partial_renderings(src_anchors, tgt_anchors, beads)
+}
+
+/// Joins an omission (1–0) and an addition (0–1) next to each other into one pair when they
+/// share a number or a name: the translation renders part of the sentence (a pair much
+/// shorter than its source, for X807), it did not drop it.
+fn merge_partial_renderings(sa: &[Anchors], ta: &[Anchors], beads: Vec<Bead>) -> Vec<Bead> {
+    let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
+    for b in beads {
+        if let Some(last) = out.last_mut() {
+            let (one, other) = (last.source.len() + b.source.len(), last.target.len() + b.target.len());
+            let complementary = one == 1 && other == 1 && (last.target.is_empty() != b.target.is_empty());
+            if complementary {
+                let s = if last.source.is_empty() { b.source.clone() } else { last.source.clone() };
+                let t = if last.target.is_empty() { b.target.clone() } else { last.target.clone() };
+                let shared = shared_keys(&sa[s.clone()], &ta[t.clone()], |a| &a.names)
+                    + sa[s.clone()]
+                        .iter()
+                        .flat_map(|a| &a.numbers)
+                        .filter(|n| ta[t.clone()].iter().any(|x| x.numbers.contains(n)))
+                        .count();
+                if shared >= 1 {
+                    *last = Bead { source: s, target: t, cost: last.cost + b.cost };
+                    continue;
+                }
+            }
+        }
+        out.push(b);
+    }
+    out
+}
+
+/// The segments with their `group`: the paragraphs of both sides aligned as units (by the
+/// same search, on paragraph lengths and anchors), each pair of the paragraph alignment one
+/// group. Unchanged when either side has a single paragraph.
+fn grouped(src: &[Segment], tgt: &[Segment], usual: Option<f64>) -> (Vec<Segment>, Vec<Segment>) {
+    let (mut src, mut tgt) = (src.to_vec(), tgt.to_vec());
+    let (ps, pt) = (paragraph_units(&src), paragraph_units(&tgt));
+    if ps.len() < 2 || pt.len() < 2 {
+        return (src, tgt);
+    }
+    let units =
+        |p: &[(Range<usize>, Segment)]| -> Vec<Segment> { p.iter().map(|(_, s)| s.clone()).collect() };
+    let (us, ut) = (units(&ps), units(&pt));
+    let (ua, ub) = interned(&us, &ut);
+    let beads = search(&us, &ut, &ua, &ub, usual.unwrap_or_else(|| ratio(&src, &tgt)));
+    for (g, b) in beads.iter().enumerate() {
+        for (r, _) in &ps[b.source.clone()] {
+            src[r.clone()].iter_mut().for_each(|s| s.group = g);
+        }
+        for (r, _) in &pt[b.target.clone()] {
+            tgt[r.clone()].iter_mut().for_each(|s| s.group = g);
+        }
+    }
+    (src, tgt)
+}
+
+/// Runs of segments of one paragraph, each summed up as one segment (paragraph 0).
+fn paragraph_units(segs: &[Segment]) -> Vec<(Range<usize>, Segment)> {
+    let mut out: Vec<(Range<usize>, Segment)> = Vec::new();
+    for (i, s) in segs.iter().enumerate() {
+        match out.last_mut() {
+            Some((r, u)) if segs[r.start].paragraph == s.paragraph => {
+                r.end = i + 1;
+                u.chars += s.chars;
+                u.numbers.extend(s.numbers.iter().cloned());
+                u.names.extend(s.names.iter().cloned());
+                u.stems.extend(s.stems.iter().cloned());
+                u.quoted |= s.quoted;
+            }
+            _ => out.push((i..i + 1, Segment { paragraph: 0, group: 0, ..s.clone() })),
+        }
+    }
+    for (_, u) in &mut out {
+        for v in [&mut u.names, &mut u.stems] {
+            v.sort();
+            v.dedup();
+        }
+    }
+    out
 }
 
 fn search(src: &[Segment], tgt: &[Segment], sa: &[Anchors], ta: &[Anchors], c: f64) -> Vec<Bead> {
@@ -477,8 +596,15 @@ fn bead_cost(
     cost += anchor_cost(&sa[s.clone()], &ta[t.clone()]);
     // A pair straddling a paragraph break on one side only is unlikely.
     let crosses = |segs: &[Segment]| segs.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
-    if crosses(&src[s]) != crosses(&tgt[t]) {
+    if crosses(&src[s.clone()]) != crosses(&tgt[t.clone()]) {
         cost += 1.5;
+    }
+    // Sentences of paragraphs that the paragraph alignment did not pair.
+    if !s.is_empty() && !t.is_empty() {
+        let g = src[s.start].group;
+        if src[s].iter().chain(&tgt[t]).any(|x| x.group != g) {
+            cost += PARAGRAPH_MISMATCH;
+        }
     }
     cost
 }
@@ -537,6 +663,8 @@ fn anchor_cost(src: &[Anchors], tgt: &[Anchors]) -> f64 {
     let tq = tgt.iter().any(|s| s.quoted);
     if sq && tq {
         cost -= 0.5;
+    } else if sq != tq {
+        cost += QUOTE_MISMATCH;
     }
     cost
 }
@@ -651,6 +779,37 @@ mod tests {
         let omitted: Vec<usize> =
             beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.start).collect();
         assert_eq!(omitted, [2], "{beads:?}");
+    }
+
+    fn omitted(beads: &[Bead]) -> Vec<usize> {
+        beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.start).collect()
+    }
+
+    #[test]
+    fn dropped_sentence_stays_in_its_paragraph() {
+        // Paragraphs of 2, 2 and 2 sentences; the translation lost the second sentence of the
+        // middle paragraph, whose first sentence is about as long as the dropped one's
+        // neighbours in the other paragraphs.
+        let src = [seg(90, 0), seg(60, 0), seg(70, 1), seg(75, 1), seg(80, 2), seg(65, 2)];
+        let tgt = [seg(95, 0), seg(62, 0), seg(72, 1), seg(84, 2), seg(66, 2)];
+        assert_eq!(omitted(&align_segments(&src, &tgt)), [3]);
+    }
+
+    #[test]
+    fn dropped_one_sentence_paragraph_is_an_omission() {
+        let src = [seg(100, 0), seg(60, 1), seg(110, 2), seg(58, 3), seg(90, 4)];
+        let tgt = [seg(104, 0), seg(61, 1), seg(60, 3), seg(93, 4)];
+        // The texts' own ratio (0.76) is skewed by the lost paragraph; the pair's is not.
+        let beads = align_segments_with(&src, &tgt, Some(1.02));
+        assert_eq!(omitted(&beads), [2], "{beads:?}");
+    }
+
+    #[test]
+    fn clean_paragraphs_align_one_to_one() {
+        let src: Vec<Segment> = (0..40).map(|i| seg(50 + (i * 29) % 80, i / 3)).collect();
+        let tgt: Vec<Segment> = src.iter().map(|s| seg(s.chars * 12 / 10, s.paragraph)).collect();
+        let beads = align_segments(&src, &tgt);
+        assert!(beads.iter().all(|b| b.source == b.target), "{beads:?}");
     }
 
     #[test]

@@ -248,6 +248,24 @@ pub fn name_forms(word: &str) -> Vec<String> {
     out
 }
 
+/// A word in lower case and, for a Cyrillic word, its stems with a case ending removed
+/// (`Кореи` -> `кореи`, `коре`): two spellings sharing one are one spelling, declined.
+pub fn declined_stems(word: &str) -> Vec<String> {
+    let lower = word.trim_end_matches(['\'', '’']).to_lowercase();
+    let lower = lower.strip_suffix("'s").or_else(|| lower.strip_suffix("’s")).unwrap_or(&lower).to_string();
+    let mut out = vec![lower.clone()];
+    if lower.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c)) {
+        for e in SLAVIC_ENDINGS {
+            if let Some(stem) = lower.strip_suffix(e) {
+                if stem.chars().count() >= 3 && !out.iter().any(|o| o == stem) {
+                    out.push(stem.to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Whether two written forms can be one name: a key in common, or a stem that is the other's
 /// key less its last vowel (`Зеленск-ого` against `Zelensky`), or a genitive/plural `s`.
 pub fn same_name_forms(a: &[String], b: &[String]) -> bool {

@@ -18,7 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{inflecting, is_person, name_tokens, same_name, window, Pair};
+use super::{inflecting, is_person, name_tokens, window, Pair};
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 use crate::span::Span;
@@ -57,6 +57,8 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let inflected = inflecting(pair.target_lang());
     let loose = inflected || inflecting(pair.source_lang());
     let pairs = &pair.alignment.pairs;
+    // The translation's script: names in the other one are originals given beside it.
+    let target_cyrillic = crate::names::is_cyrillic(text);
     // Source name key -> renderings in the translation: (spelling, span), in text order.
     let mut renderings: BTreeMap<String, (Span, Vec<(String, Span)>)> = BTreeMap::new();
     for (k, p) in pairs.iter().enumerate() {
@@ -68,13 +70,29 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             .filter(|n| is_person(pair.source, &n.key, loose))
         {
             let entry = renderings.entry(sn.key.clone()).or_insert((sn.span, Vec::new()));
-            for tn in targets.iter().filter(|tn| same_name(&sn.key, &tn.key, loose)) {
+            let src_forms = crate::translit::name_forms(sn.span.slice(src_text));
+            // A rendering: the name's key, case endings aside (not a derived word: `Korea`
+            // is not `Korean`), in the translation's script (a Latin original given beside a
+            // Cyrillic rendering is not a second spelling).
+            for tn in targets.iter().filter(|tn| {
+                let w = tn.span.slice(text);
+                crate::translit::same_name_forms(&src_forms, &crate::translit::name_forms(w))
+                    && crate::names::is_cyrillic(w) == target_cyrillic
+            }) {
                 if !entry.1.iter().any(|(_, sp)| *sp == tn.span) {
                     entry.1.push((spelling(tn.span.slice(text), inflected), tn.span));
                 }
             }
         }
     }
+    let source_words: std::collections::BTreeSet<String> = name_tokens(
+        pair.source,
+        src_text,
+        Span::new(pair.source_doc.body_start.min(src_text.len()), src_text.len()),
+    )
+    .iter()
+    .map(|t| spelling(t.span.slice(src_text), inflected))
+    .collect();
     let mut out = Vec::new();
     let mut reported = Vec::new();
     for (src_span, found) in renderings.values() {
@@ -94,8 +112,17 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             if sp == choice || reported.contains(span) {
                 continue;
             }
-            // `Shoigu` / `Shoigus` (a genitive) is one spelling.
+            // `Shoigu` / `Shoigus` (a genitive) is one spelling; so are `Кореи` / `Корея`.
             if sp.strip_suffix('s') == Some(choice) || choice.strip_suffix('s') == Some(sp.as_str()) {
+                continue;
+            }
+            // The source's own spelling, kept (`Hurricane Rosa` beside `Hurrikan`), or one of
+            // two names the source spells alike (`Kim Jong Un`, `Ri Yong Ho`).
+            if source_words.contains(sp) {
+                continue;
+            }
+            let (a, b) = (crate::translit::declined_stems(sp), crate::translit::declined_stems(choice));
+            if a.iter().any(|x| b.contains(x)) {
                 continue;
             }
             reported.push(*span);

@@ -203,6 +203,34 @@ pub fn sound_key(s: &str) -> String {
     out.into_iter().collect()
 }
 
+/// The sound keys a written name can have: its [`sound_key`], and where a Latin spelling has a
+/// `ch` (not `sch`/`tch`) also the key with that `ch` read as `kh`, as Polish, German, Czech
+/// and Spanish names have it (`Michał`/`Михал`, `Bach`/`Бах`), beside the English `ch` of
+/// `Charles`/`Чарльз`.
+pub fn sound_keys(s: &str) -> Vec<String> {
+    let mut keys = vec![sound_key(s)];
+    let latin = to_latin(s);
+    let chars: Vec<char> = latin.chars().collect();
+    let mut alt = String::with_capacity(latin.len() + 2);
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let after_s_or_t = i > 0 && matches!(chars[i - 1], 's' | 't');
+        if c == 'c' && chars.get(i + 1) == Some(&'h') && !after_s_or_t {
+            alt.push('k');
+            changed = true;
+        } else {
+            alt.push(c);
+        }
+    }
+    if changed {
+        let k = sound_key(&alt);
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys
+}
+
 /// Case and gender endings of Russian, Ukrainian and Belarusian nouns and adjectives, longest
 /// first: what a declined name (`Зеленского`, `Шольцем`, `Меркели`, `Лаврову`) carries after
 /// its stem.
@@ -290,6 +318,19 @@ impl PushChars for Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_latin_ch_can_be_a_kh() {
+        // Polish, German and Czech `ch` is Russian `х`; the English one is `ч`.
+        for (latin, cyrillic) in
+            [("Michał", "Михал"), ("Bach", "Бах"), ("Charles", "Чарльз"), ("Chelsea", "Челси")]
+        {
+            assert!(sound_keys(latin).contains(&sound_key(cyrillic)), "{latin} / {cyrillic}");
+        }
+        // Still a different consonant: not every name with a `ch` meets every other.
+        assert!(!sound_keys("Michał").contains(&sound_key("Миран")));
+        assert_eq!(sound_keys("Schmidt"), vec![sound_key("Schmidt")]);
+    }
 
     #[test]
     fn press_variants_share_a_key() {

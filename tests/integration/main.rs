@@ -12,6 +12,7 @@ mod inputs;
 mod language;
 mod ledger;
 mod numbers;
+mod pairs;
 mod quotes;
 mod report;
 mod translationese;

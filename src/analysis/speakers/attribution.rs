@@ -220,6 +220,11 @@ impl Ctx<'_, '_> {
             CueKind::Prep | CueKind::Tail => after,
             CueKind::Post => before,
             CueKind::Verb => {
+                // `« … » et a indiqué que…`: a verb joined to an earlier one shares that
+                // clause's subject, which comes before the quote, not after it.
+                if before.1 == before.0 + 1 && clause_word(&self.words[before.0].lower) {
+                    return None;
+                }
                 if before.1 > before.0 {
                     // The subject must sit right before the cue: at most a name with an
                     // appositive (`Anna Petrova, head of the union,`).
@@ -301,24 +306,7 @@ impl Ctx<'_, '_> {
         }
         while b > start && ci - b < 14 {
             let w = &self.words[b - 1];
-            let clause = matches!(
-                w.lower.as_str(),
-                "and"
-                    | "but"
-                    | "that"
-                    | "и"
-                    | "но"
-                    | "что"
-                    | "und"
-                    | "aber"
-                    | "dass"
-                    | "et"
-                    | "mais"
-                    | "que"
-                    | "y"
-                    | "pero"
-            );
-            if clause || (w.punct && !w.is("-") && !self.abbreviation_dot(b - 1)) {
+            if clause_word(&w.lower) || (w.punct && !w.is("-") && !self.abbreviation_dot(b - 1)) {
                 break;
             }
             b -= 1;
@@ -640,6 +628,38 @@ impl Ctx<'_, '_> {
 
 /// Whether `s` lies inside one of `spans` (sorted by start; nested ones are rare and only the
 /// nearest few before `s` are looked at).
+/// A conjunction that starts a new clause (`and`, `que`, `dass`, `что`): a subject does not
+/// reach back over it.
+fn clause_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "and"
+            | "but"
+            | "that"
+            | "и"
+            | "но"
+            | "что"
+            | "і"
+            | "та"
+            | "але"
+            | "що"
+            | "und"
+            | "aber"
+            | "dass"
+            | "et"
+            | "mais"
+            | "que"
+            | "y"
+            | "pero"
+            | "e"
+            | "ma"
+            | "mas"
+            | "oraz"
+            | "ale"
+            | "że"
+    )
+}
+
 fn in_spans(spans: &[Span], s: Span) -> bool {
     let i = spans.partition_point(|o| o.start <= s.start);
     spans[..i].iter().rev().take(4).any(|o| o.contains(s))

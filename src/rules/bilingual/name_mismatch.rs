@@ -87,9 +87,15 @@ fn cap(a: &str, b: &str) -> usize {
     (len(a).max(len(b)) / 3).max(2)
 }
 
-fn sound_keys(w: &str) -> [String; 2] {
+fn sound_keys(w: &str) -> Vec<String> {
     let w = crate::names::strip_possessive(w);
-    [crate::translit::sound_key(w), crate::translit::sound_key(&crate::names::surname_stem(w))]
+    let mut keys = crate::translit::sound_keys(w);
+    for k in crate::translit::sound_keys(&crate::names::surname_stem(w)) {
+        if !keys.contains(&k) {
+            keys.push(k);
+        }
+    }
+    keys
 }
 
 /// Whether two words of different scripts can be one name transcribed by sound: the same

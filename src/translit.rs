@@ -69,7 +69,7 @@ fn is_combining(c: char) -> bool {
 /// `y`, `j` -> `i`; `w` -> `v`; `z` -> `s` (not in `zh`); `ph` -> `f`; `q`, `ck`, hard `c` -> `k`; runs of one letter
 /// collapse; an `i` before another vowel goes (`Mariya`/`Maria`, `Yevgeny`/`Evgeny`).
 pub fn name_key(s: &str) -> String {
-    let latin: Vec<char> = to_latin(s).chars().filter(|c| c.is_alphabetic()).collect();
+    let latin = latin_letters(s);
     let mut out: Vec<char> = Vec::with_capacity(latin.len());
     let mut i = 0;
     while i < latin.len() {
@@ -125,7 +125,16 @@ pub fn name_key(s: &str) -> String {
 /// collapse. Two names with different sound keys have a different consonant, which no
 /// transcription explains; equal sound keys only say the names *may* be one.
 pub fn sound_key(s: &str) -> String {
-    let latin: Vec<char> = to_latin(s).chars().filter(|c| c.is_alphabetic()).collect();
+    consonant_frame(&latin_letters(s))
+}
+
+/// The letters of [`to_latin`]`(s)`, the input of [`name_key`] and [`sound_key`].
+fn latin_letters(s: &str) -> Vec<char> {
+    to_latin(s).chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+/// [`sound_key`] of a word already in Latin letters.
+fn consonant_frame(latin: &[char]) -> String {
     let mut out: Vec<char> = Vec::with_capacity(latin.len());
     let mut i = 0;
     while i < latin.len() {
@@ -208,22 +217,14 @@ pub fn sound_key(s: &str) -> String {
 /// and Spanish names have it (`Michał`/`Михал`, `Bach`/`Бах`), beside the English `ch` of
 /// `Charles`/`Чарльз`.
 pub fn sound_keys(s: &str) -> Vec<String> {
-    let mut keys = vec![sound_key(s)];
-    let latin = to_latin(s);
-    let chars: Vec<char> = latin.chars().collect();
-    let mut alt = String::with_capacity(latin.len() + 2);
-    let mut changed = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let after_s_or_t = i > 0 && matches!(chars[i - 1], 's' | 't');
-        if c == 'c' && chars.get(i + 1) == Some(&'h') && !after_s_or_t {
-            alt.push('k');
-            changed = true;
-        } else {
-            alt.push(c);
-        }
-    }
-    if changed {
-        let k = sound_key(&alt);
+    let latin = latin_letters(s);
+    let mut keys = vec![consonant_frame(&latin)];
+    let kh = |i: usize| {
+        latin[i] == 'c' && latin.get(i + 1) == Some(&'h') && !(i > 0 && matches!(latin[i - 1], 's' | 't'))
+    };
+    if (0..latin.len()).any(kh) {
+        let alt: Vec<char> = (0..latin.len()).map(|i| if kh(i) { 'k' } else { latin[i] }).collect();
+        let k = consonant_frame(&alt);
         if !keys.contains(&k) {
             keys.push(k);
         }

@@ -12,7 +12,7 @@
 
 use faithful::config::Settings;
 use faithful::finding::Severity;
-use faithful::report::Report;
+use faithful::report::{DocumentReport, FindingField, Report};
 
 use crate::common::{check_paths, root};
 
@@ -27,11 +27,13 @@ fn alarms(report: &Report) -> Vec<String> {
         .documents
         .iter()
         .flat_map(|d| {
-            d.findings.iter().filter(|f| f.severity >= Severity::Warning).map(move |f| {
-                format!("{} {} {:?}: {}", d.id.as_deref().unwrap_or(""), f.code, f.text, f.message)
-            })
+            d.findings.iter().filter(|f| f.severity >= Severity::Warning).map(move |f| describe(d, f))
         })
         .collect()
+}
+
+fn describe(d: &DocumentReport, f: &FindingField) -> String {
+    format!("{} {} {:?}: {}", d.id.as_deref().unwrap_or(""), f.code, f.text, f.message)
 }
 
 #[test]
@@ -85,13 +87,7 @@ fn every_planted_error_is_found_by_its_rule_and_nothing_else_is_flagged() {
     for d in &report.documents {
         for f in &d.findings {
             if f.severity >= Severity::Warning && !covered[k] {
-                stray.push(format!(
-                    "{} {} {:?}: {}",
-                    d.id.as_deref().unwrap_or(""),
-                    f.code,
-                    f.text,
-                    f.message
-                ));
+                stray.push(describe(d, f));
             }
             k += 1;
         }

@@ -76,15 +76,23 @@ fn altered_sound(a: &str, b: &str) -> bool {
 /// The least edit distance between the name keys of two words' forms (stems of declined words
 /// included).
 fn key_distance(a: &str, b: &str) -> usize {
-    let (fa, fb) = (crate::translit::name_forms(a), crate::translit::name_forms(b));
+    forms_distance(&crate::translit::name_forms(a), &crate::translit::name_forms(b))
+}
+
+/// [`key_distance`] of two words, from their [`crate::translit::name_forms`].
+fn forms_distance(fa: &[String], fb: &[String]) -> usize {
     fa.iter().flat_map(|x| fb.iter().map(move |y| strsim::levenshtein(x, y))).min().unwrap_or(usize::MAX)
 }
 
 /// How far apart two transcriptions of a name may be spelled: a third of the longer key, and
 /// at least two letters.
 fn cap(a: &str, b: &str) -> usize {
-    let len = |w: &str| crate::translit::name_key(w).chars().count();
-    (len(a).max(len(b)) / 3).max(2)
+    cap_keys(&crate::translit::name_key(a), &crate::translit::name_key(b))
+}
+
+/// [`cap`] of two words, from their name keys.
+fn cap_keys(ka: &str, kb: &str) -> usize {
+    (ka.chars().count().max(kb.chars().count()) / 3).max(2)
 }
 
 fn sound_keys(w: &str) -> Vec<String> {
@@ -100,16 +108,18 @@ fn sound_keys(w: &str) -> Vec<String> {
 
 /// Whether two words of different scripts can be one name transcribed by sound: the same
 /// consonant frame ([`crate::translit::sound_key`]), the Slavic case ending set aside.
-fn sounds_alike(a: &str, b: &str) -> bool {
+/// Takes the words' tokens, which carry their name forms, name key and sound keys (computed
+/// once per word, not once per comparison).
+fn sounds_alike(a: &Tok, b: &Tok) -> bool {
     // The letters must stay close too: `Wednesday` and `Донасьд` share a consonant frame.
-    if key_distance(a, b) > cap(a, b) {
+    if forms_distance(&a.forms, &b.forms) > cap_keys(&a.key, &b.key) {
         return false;
     }
-    let (na, nb) = (crate::translit::name_key(a), crate::translit::name_key(b));
-    let (ka, kb) = (sound_keys(a), sound_keys(b));
+    let (na, nb) = (&a.key, &b.key);
+    let (ka, kb) = (a.sound_keys(), b.sound_keys());
     let short = |k: &str| k.chars().count() < 2;
     ka.iter().any(|x| kb.iter().any(|y| x == y && !short(x)))
-        || (ka[0] == kb[0] && short(&ka[0]) && strsim::levenshtein(&na, &nb) <= 2)
+        || (ka[0] == kb[0] && short(&ka[0]) && strsim::levenshtein(na, nb) <= 2)
 }
 
 /// A capitalised word with the name keys of the forms it can stand for.
@@ -117,6 +127,16 @@ struct Tok {
     t: NameToken,
     word: String,
     forms: Vec<String>,
+    /// [`crate::names::is_cyrillic`] of the word.
+    cyrillic: bool,
+    /// [`sound_keys`] of the word, computed when first asked for.
+    sounds: std::cell::OnceCell<Vec<String>>,
+}
+
+impl Tok {
+    fn sound_keys(&self) -> &[String] {
+        self.sounds.get_or_init(|| sound_keys(&self.word))
+    }
 }
 
 impl std::ops::Deref for Tok {
@@ -200,7 +220,13 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         toks.into_iter()
             .map(|t| {
                 let word = t.span.slice(txt).to_string();
-                Tok { forms: crate::translit::name_forms(&word), word, t }
+                Tok {
+                    forms: crate::translit::name_forms(&word),
+                    cyrillic: crate::names::is_cyrillic(&word),
+                    sounds: std::cell::OnceCell::new(),
+                    word,
+                    t,
+                }
             })
             .collect()
     };
@@ -208,16 +234,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let tgt_all = forms(name_tokens(pair.analysis, text, body(pair.doc)), text);
     let same_name = |a: &Tok, b: &Tok| crate::translit::same_name_forms(&a.forms, &b.forms);
     let mentions = person_mentions(pair.source, src_text);
-    // Whether the two words are of different scripts (a transcription, not a spelling).
-    let cross = |a: &str, b: &str| crate::names::is_cyrillic(a) != crate::names::is_cyrillic(b);
+    // Two words of different scripts (`cyrillic` differs): a transcription, not a spelling.
     // Whether target word `tn` renders source word `sn`: the same name key (case endings
     // allowed), or across scripts the same sound.
-    let renders = |sn: &Tok, tn: &Tok| {
-        same_name(sn, tn) || {
-            let (a, b) = (sn.span.slice(src_text), tn.span.slice(text));
-            cross(a, b) && sounds_alike(a, b)
-        }
-    };
+    let renders =
+        |sn: &Tok, tn: &Tok| same_name(sn, tn) || (sn.cyrillic != tn.cyrillic && sounds_alike(sn, tn));
     // How often the translation writes a spelling (case endings aside).
     let count = |tn: &Tok| tgt_all.iter().filter(|o| same_name(o, tn)).count();
     let mut out = Vec::new();
@@ -253,8 +274,9 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             let loose = if exact.is_empty() { tgt_here.iter().find(|tn| renders(sn, tn)) } else { None };
             if let Some(tn) = loose {
                 let mine = count(tn);
-                let rank =
-                    |x: &Tok| (key_distance(&sn.word, &x.word), std::cmp::Reverse(count(x)), x.span.start);
+                let rank = |x: &Tok| {
+                    (forms_distance(&sn.forms, &x.forms), std::cmp::Reverse(count(x)), x.span.start)
+                };
                 // Only a spelling one letter off is the same name spelled otherwise.
                 let stem_key = |w: &str| crate::translit::name_key(&crate::names::surname_stem(w));
                 let here = stem_key(tn.span.slice(text));
@@ -305,7 +327,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 tgt_here.iter().filter(free).map(|tn| (*tn, likeness(tn))).max_by(|a, b| a.1.total_cmp(&b.1));
             let Some((tn, _)) = closest else { continue };
             let off = |r: &Tok| {
-                if cross(&r.word, &tn.word) {
+                if r.cyrillic != tn.cyrillic {
                     altered_sound(&r.word, &tn.word)
                 } else {
                     altered_forms(&r.forms, &tn.forms, pw.given)
@@ -313,7 +335,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             };
             // Places and other names have exonyms (`Шотландия` for Scotland): for them only
             // the translation's own spelling, in the same script, is a reference.
-            let reference = |r: &&Tok| pw.person || (r.span != sn.span && !cross(&r.word, &tn.word));
+            let reference = |r: &&Tok| pw.person || (r.span != sn.span && r.cyrillic == tn.cyrillic);
             if !refs.iter().any(|r| reference(r) && off(r)) {
                 continue;
             }
@@ -329,7 +351,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             if !pw.person
                 && (count(tn) > 1
                     || !elsewhere.iter().any(|r| {
-                        !cross(&r.word, &tn.word) && count(r) >= 2 && inner_substitution(&r.key, &tn.key)
+                        r.cyrillic == tn.cyrillic && count(r) >= 2 && inner_substitution(&r.key, &tn.key)
                     }))
             {
                 continue;

@@ -49,7 +49,7 @@ pub fn attribute_all(
     let outer = top.iter().map(|q| q.outer).collect();
     let mut inner: Vec<Span> = top.iter().map(|q| q.span).collect();
     inner.sort_by_key(|s| s.start);
-    let cx = Ctx { src: &doc.text, lx, words, cues: cue_map(words, lx), outer, inner, text };
+    let cx = Ctx { src: &doc.text, lx, words, cues: cue_map(words, lx, true), outer, inner, text };
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(quotes.quotes.len());
     for (qi, q) in quotes.quotes.iter().enumerate() {
         let found = cx.after(q, people).or_else(|| cx.before(q, people));
@@ -58,7 +58,25 @@ pub fn attribute_all(
                 let mut speaker = f.speaker;
                 // A cue without a subject (`, añadió.`, `— добавила она` handled as pronoun):
                 // the previous speaker goes on, if the cue's gender fits.
-                if speaker.kind == SpeakerKind::Continued {
+                // But a person named since the previous quote, outside quotes, is the
+                // subject the cue leaves out (`Verónica Choque afirmó que … "…", dijo.`).
+                let gender = f.cue.as_ref().map_or(Gender::Any, |c| c.2);
+                let since = qi.checked_sub(1).map_or(0, |p| quotes.quotes[p].outer.end);
+                let named_since = (speaker.kind == SpeakerKind::Continued)
+                    .then(|| cx.antecedent(speaker.mention.start, gender, people))
+                    .flatten()
+                    .filter(|&p| {
+                        people[p].mentions.iter().any(|m| {
+                            m.span.start >= since
+                                && m.span.start < speaker.mention.start
+                                && !in_spans(&cx.inner, m.span)
+                        })
+                    });
+                if let Some(p) = named_since {
+                    speaker.name = people[p].name.clone();
+                    speaker.person = Some(p);
+                    speaker.kind = SpeakerKind::Pronoun;
+                } else if speaker.kind == SpeakerKind::Continued {
                     match previous(&out, quotes, qi, q, true) {
                         Some(prev) => {
                             let mut s = prev.speaker.clone();
@@ -206,7 +224,14 @@ impl Ctx<'_, '_> {
             s += 1;
         }
         let (ci, n, kind, gender) = self.cue_in(s, end, false)?;
-        if kind == CueKind::Tail && ci != s {
+        if kind == CueKind::Tail && ci != s || kind == CueKind::Label {
+            return None;
+        }
+        // The quote ends its sentence: the next sentence attributes it only when it opens with
+        // the cue and its subject (`«…». Так заявил Песков`, `"…". Dijo el ministro`), not
+        // when it reports something else (`„…”. Jak dodała, bank sfinansuje …`).
+        let next_sentence = s < end && BOUNDARY.contains(&self.words[s].text);
+        if next_sentence && (ci > s + 3 || self.words.get(ci + n).is_none_or(|w| w.punct) || ci + n >= end) {
             return None;
         }
         let cue = self.cue_text(ci, n);
@@ -214,11 +239,12 @@ impl Ctx<'_, '_> {
         let own_subject =
             ["-il", "-elle", "-ils", "-elles"].iter().any(|p| self.words[ci].lower.ends_with(p));
         let cue = Some((cue.0, cue.1, gender));
-        let before = (s, ci);
+        let before = if next_sentence { (ci, ci) } else { (s, ci) };
         let after = if own_subject { (ci + n, ci + n) } else { (ci + n, end) };
         let phrase = match kind {
             CueKind::Prep | CueKind::Tail => after,
             CueKind::Post => before,
+            CueKind::Label => return None,
             CueKind::Verb => {
                 // `« … » et a indiqué que…`: a verb joined to an earlier one shares that
                 // clause's subject, which comes before the quote, not after it.
@@ -256,6 +282,18 @@ impl Ctx<'_, '_> {
             CueKind::Prep => after_cue,
             CueKind::Tail => return None,
             CueKind::Post => (start, ci),
+            // `X called the plan "a disaster"`: the object is short and the quote completes
+            // the clause; the speaker is the subject before the verb.
+            CueKind::Label => {
+                let object = &self.words[ci + n..end];
+                let clause = object.iter().any(|w| {
+                    clause_word(&w.lower) || (w.punct && !matches!(w.text, "'" | "’" | "-" | "(" | ")"))
+                });
+                if object.len() > 6 || clause || ci == start {
+                    return None;
+                }
+                (self.subject_start(start, ci), ci)
+            }
             CueKind::Verb => {
                 // Inverted (`said Petrova:`, `sagte Trump, er habe keinen Zeitrahmen: „…“`)
                 // if a name, or a role or title before one, comes right after the cue; the
@@ -433,10 +471,17 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+        // A pronoun right before the cue is its subject, whatever the phrase holds before it
+        // (`In a message to Mrs May, she added:`, `к г-же Мей она добавила`).
+        if !subject_after && b - a > 1 && lx.pronouns.contains_key(&words[b - 1].lower) {
+            a = b - 1;
+        }
         // A pronoun.
         let first_non_punct = &words[a];
         if let Some(&g) = lx.pronouns.get(&first_non_punct.lower) {
-            if b - a <= 3 && (b - a == 1 || !register::name_word(&words[a + 1], lx)) {
+            // After an inverted cue the pronoun is the subject and what follows is an object
+            // or an outlet (`sagte sie dem Radiosender RTÉ`, `— сказала она Reuters`).
+            if subject_after || b - a <= 3 && (b - a == 1 || !register::name_word(&words[a + 1], lx)) {
                 let g = if g == Gender::Any { cue_gender } else { g };
                 let person = self.antecedent(first_non_punct.span.start, g, people);
                 let name = person

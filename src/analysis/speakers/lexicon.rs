@@ -44,6 +44,11 @@ pub enum CueKind {
     Post,
     /// Only right after the quote: `„…“, so Scholz`.
     Tail,
+    /// A verb that labels something with the quoted words, its speaker before it and its
+    /// object in between: `X called the plan "a disaster"`, `X bezeichnete den Plan als „…“`,
+    /// `X назвал план «катастрофой»`. Never read after a quote or inverted (`a town called
+    /// Bucha` names no speaker), and never a sign that a word is a person's name.
+    Label,
 }
 
 #[derive(Clone, Debug)]
@@ -94,8 +99,10 @@ pub struct Lexicon {
     /// Adjective endings allowed between a determiner and its noun (`der jährlichen
     /// Generalversammlung`), for languages that capitalise nouns.
     pub adjective_endings: Vec<String>,
-    /// Every cue's first word, for a quick check.
+    /// Every speech cue's first word, for a quick check.
     cue_starts: HashSet<String>,
+    /// Every label cue's first word.
+    label_starts: HashSet<String>,
 }
 
 /// Splits a data-file form into the words the tokenizer would give (lower case): `Gen.` ->
@@ -124,6 +131,7 @@ impl Lexicon {
                     Some("prep") => CueKind::Prep,
                     Some("post") => CueKind::Post,
                     Some("tail") => CueKind::Tail,
+                    Some("label") => CueKind::Label,
                     _ => CueKind::Verb,
                 };
                 lx.cues.push(Cue { words: form_words(r[0]), kind, gender: Gender::parse(r.get(2)) });
@@ -188,7 +196,15 @@ impl Lexicon {
         lx.roles.sort_by_key(|r| std::cmp::Reverse(r.words.len()));
         lx.nations.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
         lx.titles.sort_by_key(|t| std::cmp::Reverse(t.0.len()));
-        lx.cue_starts = lx.cues.iter().filter_map(|c| c.words.first().cloned()).collect();
+        let starts = |label: bool| {
+            lx.cues
+                .iter()
+                .filter(|c| (c.kind == CueKind::Label) == label)
+                .filter_map(|c| c.words.first().cloned())
+                .collect()
+        };
+        lx.cue_starts = starts(false);
+        lx.label_starts = starts(true);
         lx
     }
 
@@ -198,8 +214,14 @@ impl Lexicon {
         self.weekdays.contains(lower) || self.months.contains(lower) || self.common.contains(lower)
     }
 
+    /// Whether a speech cue (not a label cue) may start with this word.
     pub fn maybe_cue(&self, lower: &str) -> bool {
         self.cue_starts.contains(lower)
+    }
+
+    /// Whether a label cue (`called`, `назвал`) may start with this word.
+    pub fn maybe_label(&self, lower: &str) -> bool {
+        self.label_starts.contains(lower)
     }
 
     pub fn is_organisation_word(&self, lower: &str) -> bool {

@@ -3,7 +3,7 @@
 //! references by surname alone (in any grammatical case, or in another spelling, which N501
 //! then reports).
 
-use super::lexicon::{Gender, Lexicon};
+use super::lexicon::{CueKind, Gender, Lexicon};
 use super::{Mention, Person, RoleMention, Word};
 use crate::analysis::quotes::QuoteAnalysis;
 use crate::document::Document;
@@ -440,18 +440,21 @@ pub fn read_name(words: &[Word], i: usize, lx: &Lexicon) -> Option<NameRun> {
 }
 
 /// Cue positions: `starts[i]` / `ends[i]` when a speech cue starts at / ends before word `i`.
+/// Label cues (`called`) are included only when `labels` is set: attribution reads them,
+/// the register does not take a word next to one for a name (`a town called Bucha`).
 pub struct CueMap {
     pub starts: Vec<Option<(usize, usize)>>,
     pub ends: Vec<bool>,
 }
 
-pub fn cue_map(words: &[Word], lx: &Lexicon) -> CueMap {
+pub fn cue_map(words: &[Word], lx: &Lexicon, labels: bool) -> CueMap {
     let mut starts = vec![None; words.len()];
     let mut ends = vec![false; words.len() + 1];
     let mut i = 0;
     while i < words.len() {
-        if lx.maybe_cue(&words[i].lower) {
-            if let Some((k, n)) = match_at(words, i, lx.cues.iter().map(|c| &c.words)) {
+        if lx.maybe_cue(&words[i].lower) || labels && lx.maybe_label(&words[i].lower) {
+            let found = match_at(words, i, lx.cues.iter().map(|c| &c.words));
+            if let Some((k, n)) = found.filter(|&(k, _)| labels || lx.cues[k].kind != CueKind::Label) {
                 starts[i] = Some((k, n));
                 ends[i + n] = true;
                 i += n;
@@ -570,7 +573,7 @@ pub fn build(
     _quotes: &QuoteAnalysis,
 ) -> Vec<Person> {
     let src = doc.text.as_str();
-    let cues = cue_map(words, lx);
+    let cues = cue_map(words, lx, false);
     let mut people: Vec<Person> = Vec::new();
     let mut unconfirmed: Vec<NameRun> = Vec::new();
     let mut i = 0;

@@ -141,43 +141,64 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     // Quotations left in the source language inside translated sentences.
     let done: Vec<Span> = out.iter().map(|d| d.span).collect();
     for q in pair.analysis.quotes.all.iter().filter(|q| q.depth == 0 && q.closed) {
-        let qt = q.span.slice(text);
-        if !is_speech(qt) || done.iter().any(|d| d.overlaps(q.span)) || is_gloss(text, q.outer) {
+        if done.iter().any(|d| d.overlaps(q.span)) || is_gloss(text, q.outer) {
             continue;
         }
-        let Some(k) = pair.alignment.pair_at_target(q.span.start) else { continue };
-        let Some(around) = window(&pair.alignment.pairs, k, 1, false) else { continue };
-        // The source's quotation it renders: the one sharing most words.
-        let source_quote = pair
-            .source
-            .quotes
-            .all
-            .iter()
-            .filter(|s| s.depth == 0 && around.overlaps(s.span))
-            .map(|s| (s.span, overlap(qt, s.span.slice(src_text))))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        let guess = lang
-            .quoted
-            .iter()
-            .find(|g| g.span.overlaps(q.span))
-            .map(|g| g.guess.clone())
-            .unwrap_or_else(|| detect(qt, &[]));
-        let copied = source_quote.filter(|(s, _)| same_text(s.slice(src_text), qt)).map(|(s, _)| s);
-        let in_source_language = guess.code == src_lang
-            && guess.code != tgt_lang
-            && guess.confidence >= 0.6
-            && overlap(qt, around.slice(src_text)) >= 0.6;
-        let evidence = match (copied, in_source_language) {
-            (Some(s), _) if !(guess.code == tgt_lang && guess.confidence >= 0.8) => s,
-            (_, true) => source_quote.filter(|(_, o)| *o >= 0.6).map_or(around, |(s, _)| s),
-            _ => continue,
-        };
-        if third_language(qt) || foreign_to_source(evidence.slice(src_text)) {
-            continue;
+        // The whole quotation, else each of its sentences: a quotation of several sentences
+        // may be translated but for one (`"We will not open the line. Лучше сдвинуть сроки,"
+        // Garipov said.`), and a mixed quotation reads as neither language as a whole.
+        let mut pieces = vec![(q.span, true)];
+        pieces.extend(
+            sentences
+                .iter()
+                .filter(|s| s.span.overlaps(q.span))
+                .map(|s| Span::new(s.span.start.max(q.span.start), s.span.end.min(q.span.end)))
+                .filter(|p| *p != q.span && !p.is_empty())
+                .map(|p| (trim_span(text, p), false)),
+        );
+        let pieces = if pieces.len() == 2 { &pieces[..1] } else { &pieces[..] };
+        for &(piece, whole) in pieces {
+            let qt = piece.slice(text);
+            if !is_speech(qt) {
+                continue;
+            }
+            let Some(k) = pair.alignment.pair_at_target(piece.start) else { continue };
+            let Some(around) = window(&pair.alignment.pairs, k, 1, false) else { continue };
+            // The source's quotation it renders: the one sharing most words.
+            let source_quote = pair
+                .source
+                .quotes
+                .all
+                .iter()
+                .filter(|s| s.depth == 0 && around.overlaps(s.span))
+                .map(|s| (s.span, overlap(qt, s.span.slice(src_text))))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            let guess = lang
+                .quoted
+                .iter()
+                .find(|g| whole && g.span.overlaps(q.span))
+                .map(|g| g.guess.clone())
+                .unwrap_or_else(|| detect(qt, &[]));
+            let copied = source_quote.filter(|(s, _)| same_text(s.slice(src_text), qt)).map(|(s, _)| s);
+            let in_source_language = guess.code == src_lang
+                && guess.code != tgt_lang
+                && guess.confidence >= 0.6
+                && overlap(qt, around.slice(src_text)) >= 0.6;
+            let evidence = match (copied, in_source_language) {
+                (Some(s), _) if !(guess.code == tgt_lang && guess.confidence >= 0.8) => s,
+                (_, true) => source_quote.filter(|(_, o)| *o >= 0.6).map_or(around, |(s, _)| s),
+                _ => continue,
+            };
+            if third_language(qt) || foreign_to_source(evidence.slice(src_text)) {
+                continue;
+            }
+            let how = if copied.is_some() { "copied unchanged from the source" } else { "still in " };
+            let how = if copied.is_some() { how.to_string() } else { format!("{how}{lang_label}") };
+            out.push(finding(piece, &format!("Quotation left untranslated: {how}"), evidence, src_text));
+            if whole {
+                break;
+            }
         }
-        let how = if copied.is_some() { "copied unchanged from the source" } else { "still in " };
-        let how = if copied.is_some() { how.to_string() } else { format!("{how}{lang_label}") };
-        out.push(finding(q.span, &format!("Quotation left untranslated: {how}"), evidence, src_text));
     }
     out.sort_by_key(|d| (d.span.start, d.span.end));
     out
@@ -188,6 +209,18 @@ fn finding(span: Span, message: &str, source: Span, src_text: &str) -> Diagnosti
         source,
         format!("source: \"{}\"", preview(source.slice(src_text), 60)),
     ))
+}
+
+/// The span without the spaces and punctuation at its ends.
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let start = span.start + (s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric()).len());
+    let end = span.end - (s.len() - s.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.').len());
+    if start < end {
+        Span::new(start, end)
+    } else {
+        span
+    }
 }
 
 /// Whether a quotation reads as a statement, not as a name, a title or a short phrase: three

@@ -277,6 +277,60 @@ pub fn name_forms(word: &str) -> Vec<String> {
     out
 }
 
+/// A case ending and the nominative endings it can come from.
+type Ending = (String, Vec<String>);
+
+/// Case endings of names in a Latin-script language that declines them, longest first, each
+/// with the nominative endings it can come from: `src/lang/<lang>/name_endings.txt`.
+fn latin_endings(lang: &str) -> &'static [Ending] {
+    static E: OnceLock<HashMap<String, Vec<Ending>>> = OnceLock::new();
+    E.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (l, name) in crate::lang::all_files() {
+            if name == "name_endings.txt" {
+                let mut v: Vec<Ending> = crate::lang::records(l, name)
+                    .map(|r| {
+                        let nom = r[1..].iter().map(|e| e.trim_start_matches('-').to_lowercase()).collect();
+                        (r[0].to_lowercase(), nom)
+                    })
+                    .collect();
+                v.sort_by_key(|(e, _)| std::cmp::Reverse(e.chars().count()));
+                map.insert(l.to_string(), v);
+            }
+        }
+        map
+    })
+    .get(lang)
+    .map_or(&[], Vec::as_slice)
+}
+
+/// The nominatives a Latin-script word of a text in `lang` can be declined from, lower case,
+/// where the language declines names (`Trumpowi` -> `trump`, `Theresy` -> `theresa`,
+/// `therese`, `Kennedy'ego` -> `kennedy`). Empty for other languages and for Cyrillic words
+/// (see [`name_forms`]).
+pub fn nominatives(word: &str, lang: &str) -> Vec<String> {
+    let endings = latin_endings(lang);
+    if endings.is_empty() || crate::names::is_cyrillic(word) {
+        return Vec::new();
+    }
+    let lower = word.trim_end_matches(['\'', '’']).to_lowercase();
+    let mut out: Vec<String> = Vec::new();
+    for (e, nominative) in endings {
+        let Some(stem) = lower.strip_suffix(e.as_str()) else { continue };
+        let stem = stem.trim_end_matches(['\'', '’']);
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        for n in nominative {
+            let form = format!("{stem}{n}");
+            if form != lower && !out.contains(&form) {
+                out.push(form);
+            }
+        }
+    }
+    out
+}
+
 /// A word in lower case and, for a Cyrillic word, its stems with a case ending removed
 /// (`Кореи` -> `кореи`, `коре`): two spellings sharing one are one spelling, declined.
 pub fn declined_stems(word: &str) -> Vec<String> {

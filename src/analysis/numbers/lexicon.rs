@@ -28,6 +28,10 @@ pub struct Lexicon {
     /// Year words after a year (`г.`, `р.`): `2030 г.` is a year, not 2030 grams. From the
     /// `year-after` line of `tense.txt`.
     pub year_words: Vec<&'static str>,
+    /// Lower-cased words before a clock time written with a dot (`alle 7.55`, `o godz. 7.30`):
+    /// with one of them, `7.55` is a time, not a decimal. From the `clock-before` line of
+    /// `tense.txt`.
+    pub clock_words: Vec<String>,
 }
 
 fn build(langs: &[&str]) -> Lexicon {
@@ -37,10 +41,15 @@ fn build(langs: &[&str]) -> Lexicon {
     let mut prefixes = Vec::new();
     let mut centuries = Vec::new();
     let mut year_words: Vec<&'static str> = Vec::new();
+    let mut clock_words: Vec<String> = Vec::new();
     for &lang in langs {
         for rec in crate::lang::records(lang, "tense.txt") {
-            if rec.first() == Some(&"year-after") {
-                year_words.extend(rec[1..].iter().copied().filter(|w| !w.is_empty()));
+            match rec.first() {
+                Some(&"year-after") => year_words.extend(rec[1..].iter().copied().filter(|w| !w.is_empty())),
+                Some(&"clock-before") => {
+                    clock_words.extend(rec[1..].iter().filter(|w| !w.is_empty()).map(|w| w.to_lowercase()))
+                }
+                _ => {}
             }
         }
         for rec in crate::lang::records(lang, "scale_words.txt") {
@@ -77,7 +86,9 @@ fn build(langs: &[&str]) -> Lexicon {
     words.dedup();
     year_words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     year_words.dedup();
-    Lexicon { scales, words, suffixes, prefixes, centuries, year_words }
+    clock_words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    clock_words.dedup();
+    Lexicon { scales, words, suffixes, prefixes, centuries, year_words, clock_words }
 }
 
 /// The lexicon for `lang` plus English (symbols and abbreviations travel); all languages for

@@ -318,5 +318,11 @@ mod tests {
         assert!(eq("$5bn", "en", "5 млрд долларов", "ru"));
         assert!(eq("1,000", "en", "1'000", "de"));
         assert!(eq("3 p.m.", "en", "15 Uhr", "de"));
+        // A clock time written with a dot after a word that introduces one.
+        assert!(eq("at 7.55am", "en", "alle 7.55 del mattino", "it"));
+        assert!(eq("at 4.40 am", "en", "alle ore 4.40", "it"));
+        assert!(eq("at 5.30pm", "en", "o godz. 17.30", "pl"));
+        assert!(eq("at 7.30am", "en", "о 7.30", "uk"));
+        assert!(!eq("7.55am", "en", "a 7.55 euro", "it"));
     }
 }

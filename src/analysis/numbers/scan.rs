@@ -224,6 +224,22 @@ fn blank(span: Span, value: f64) -> NumberMention {
     }
 }
 
+/// Whether the text before a number ends with one of the language's words that introduce a
+/// clock time (`alle`, `o godzinie`, `às`), as whole words.
+fn clock_word_before(before: &str, lex: &Lexicon) -> bool {
+    let before = before.trim_end();
+    if before.is_empty() || lex.clock_words.is_empty() {
+        return false;
+    }
+    // The last few words are enough: the longest cue is a few words long.
+    let start = before.char_indices().rev().nth(23).map_or(0, |(i, _)| i);
+    let tail = before[start..].to_lowercase();
+    lex.clock_words.iter().any(|w| {
+        tail.strip_suffix(w.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+    })
+}
+
 pub fn numbers(s: &str, span: Span, lang: &str) -> Vec<NumberMention> {
     let p = patterns();
     let lex = for_lang(lang);
@@ -239,8 +255,8 @@ pub fn numbers(s: &str, span: Span, lang: &str) -> Vec<NumberMention> {
             continue;
         }
         let sep = &text[c.get(1).unwrap().end()..c.get(2).unwrap().start()];
-        // `2.50` is a decimal unless a clock word follows.
-        if sep == "." && whole.end() == c.get(2).unwrap().end() {
+        // `2.50` is a decimal unless a clock word follows, or precedes (`alle 7.55`).
+        if sep == "." && whole.end() == c.get(2).unwrap().end() && !clock_word_before(&s[..sp.start], lex) {
             continue;
         }
         let h: f64 = c[1].parse().unwrap_or(0.0);

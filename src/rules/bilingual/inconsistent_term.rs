@@ -54,7 +54,8 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Some(pair) = Pair::of(ctx) else { return Vec::new() };
     let text = pair.doc.text.as_str();
     let src_text = pair.source_doc.text.as_str();
-    let inflected = inflecting(pair.target_lang());
+    let lang = pair.target_lang();
+    let inflected = inflecting(lang);
     let loose = inflected || inflecting(pair.source_lang());
     let pairs = &pair.alignment.pairs;
     // The translation's script: names in the other one are originals given beside it.
@@ -76,7 +77,10 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             // Cyrillic rendering is not a second spelling).
             for tn in targets.iter().filter(|tn| {
                 let w = tn.span.slice(text);
-                crate::translit::same_name_forms(&src_forms, &crate::translit::name_forms(w))
+                (crate::translit::same_name_forms(&src_forms, &crate::translit::name_forms(w))
+                    || crate::translit::nominatives(w, lang)
+                        .iter()
+                        .any(|n| src_forms.contains(&crate::translit::name_key(n))))
                     && crate::names::is_cyrillic(w) == target_cyrillic
             }) {
                 if !entry.1.iter().any(|(_, sp)| *sp == tn.span) {
@@ -121,7 +125,15 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             if source_words.contains(sp) {
                 continue;
             }
-            let (a, b) = (crate::translit::declined_stems(sp), crate::translit::declined_stems(choice));
+            // One word declined from the other (`Trumpa`, `Trumpem`: Trump), in a language
+            // that declines names in Latin script.
+            let stems = |sp: &str, at: Span| {
+                let mut v = crate::translit::declined_stems(sp);
+                v.push(at.slice(text).trim_end_matches(['\'', '’']).to_lowercase());
+                v.extend(crate::translit::nominatives(at.slice(text), lang));
+                v
+            };
+            let (a, b) = (stems(sp, *span), stems(choice, *choice_span));
             if a.iter().any(|x| b.contains(x)) {
                 continue;
             }

@@ -122,11 +122,13 @@ fn sounds_alike(a: &Tok, b: &Tok) -> bool {
         || (ka[0] == kb[0] && short(&ka[0]) && strsim::levenshtein(na, nb) <= 2)
 }
 
-/// A capitalised word with the name keys of the forms it can stand for.
+/// A capitalised word with the name keys of the forms it can stand for, and of the
+/// nominatives it can be declined from (in a language that declines names in Latin script).
 struct Tok {
     t: NameToken,
     word: String,
     forms: Vec<String>,
+    nominatives: Vec<String>,
     /// [`crate::names::is_cyrillic`] of the word.
     cyrillic: bool,
     /// [`sound_keys`] of the word, computed when first asked for.
@@ -216,12 +218,17 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let src_text = pair.source_doc.text.as_str();
     let pairs = &pair.alignment.pairs;
     let body = |d: &crate::document::Document| Span::new(d.body_start.min(d.text.len()), d.text.len());
-    let forms = |toks: Vec<NameToken>, txt: &str| -> Vec<Tok> {
+    let forms = |toks: Vec<NameToken>, txt: &str, lang: &str| -> Vec<Tok> {
         toks.into_iter()
             .map(|t| {
                 let word = t.span.slice(txt).to_string();
+                let nominatives = crate::translit::nominatives(&word, lang)
+                    .iter()
+                    .map(|n| crate::translit::name_key(n))
+                    .collect();
                 Tok {
                     forms: crate::translit::name_forms(&word),
+                    nominatives,
                     cyrillic: crate::names::is_cyrillic(&word),
                     sounds: std::cell::OnceCell::new(),
                     word,
@@ -230,9 +237,15 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             })
             .collect()
     };
-    let src_all = forms(name_tokens(pair.source, src_text, body(pair.source_doc)), src_text);
-    let tgt_all = forms(name_tokens(pair.analysis, text, body(pair.doc)), text);
-    let same_name = |a: &Tok, b: &Tok| crate::translit::same_name_forms(&a.forms, &b.forms);
+    let src_all =
+        forms(name_tokens(pair.source, src_text, body(pair.source_doc)), src_text, pair.source_lang());
+    let tgt_all = forms(name_tokens(pair.analysis, text, body(pair.doc)), text, pair.target_lang());
+    // One name: the same forms, or one word declined from the other (`Theresy`, `Theresa`).
+    let same_name = |a: &Tok, b: &Tok| {
+        crate::translit::same_name_forms(&a.forms, &b.forms)
+            || a.nominatives.iter().any(|n| b.forms.contains(n) || b.nominatives.contains(n))
+            || b.nominatives.iter().any(|n| a.forms.contains(n))
+    };
     let mentions = person_mentions(pair.source, src_text);
     // Two words of different scripts (`cyrillic` differs): a transcription, not a spelling.
     // Whether target word `tn` renders source word `sn`: the same name key (case endings

@@ -495,9 +495,26 @@ fn plant_name(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
         })
         .collect();
     let &(i, at, w) = rng.pick(&options)?;
-    let new = alter_letter(w, rng)?;
+    // In a language that declines names, a last vowel changed gives another case of the same
+    // name (`Сара`/`Саре`, `Трампа`/`Трампу`): a grammar slip at most, not a misspelt name.
+    let declines = matches!(p.tl, "ru" | "uk" | "be" | "pl");
+    let new = (0..10).find_map(|_| alter_letter(w, rng).filter(|n| !(declines && case_ending(w, n))))?;
     target[i] = replace_at(&a.target[i], at, w, &new);
     Some(i)
+}
+
+/// Whether two spellings differ only by their last letter, a one-letter case ending in both
+/// (Russian, Ukrainian, Belarusian or Polish: `а я у ю е и ы і`, `a y e i ę ą`).
+fn case_ending(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let vowel = |c: char| "аяуюеиыіayeięą".contains(c);
+    let n = a.len();
+    n == b.len()
+        && n > 1
+        && a[..n - 1] == b[..n - 1]
+        && a[n - 1] != b[n - 1]
+        && vowel(a[n - 1])
+        && vowel(b[n - 1])
 }
 
 /// The people and quote speakers of one side of an article, as the library's analysis reads
@@ -885,7 +902,6 @@ fn score(
     show: Option<&str>,
     label: &str,
 ) {
-    let _ = clean;
     for (case, d) in cases.iter().zip(&report.documents) {
         let Some(p) = &case.planted else { continue };
         let code = CODES.iter().find(|(k, _)| *k == p.kind).map(|(_, c)| *c).unwrap_or("");
@@ -943,6 +959,25 @@ fn score(
                 case.target_spans[p.line].map(|s| &line[s.0..s.1]),
                 d.findings.iter().map(|f| format!("{} {}", f.code, f.message)).collect::<Vec<_>>()
             );
+            // What changed (against the clean copy of the article), and the source line.
+            if let Some(c) = clean.iter().find(|c| c.doc.id == case.doc.id) {
+                let words = |t: &str, s: Option<(usize, usize)>| -> Vec<String> {
+                    s.map(|s| t[s.0..s.1].split_whitespace().map(String::from).collect()).unwrap_or_default()
+                };
+                let (was, now) =
+                    (words(&c.doc.text, c.target_spans[p.line]), words(line, case.target_spans[p.line]));
+                let changed: Vec<String> = was
+                    .iter()
+                    .zip(&now)
+                    .filter(|(a, b)| a != b)
+                    .map(|(a, b)| format!("{a} -> {b}"))
+                    .collect();
+                let src = case.doc.source.as_ref().map_or("", |s| s.text.as_str());
+                println!(
+                    "   changed: {changed:?}\n   source: {:?}",
+                    case.source_spans[p.line].map(|s| &src[s.0..s.1])
+                );
+            }
         }
         t.stray += d.findings.iter().filter(|f| f.code == code && !hit(f)).count();
     }

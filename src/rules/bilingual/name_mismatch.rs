@@ -31,9 +31,24 @@ use crate::span::Span;
 /// two for long surnames. Given names are held to one edit, since their national forms differ
 /// by two or more (`Vladimir`/`Volodymyr`, `Aleksei`/`Oleksii`), as do many exonyms
 /// (`Kraków`/`Cracovia`). Forms are compared stem to stem where a word is declined.
-fn altered_forms(source: &[String], target: &[String], given_name: bool) -> bool {
+fn altered_forms(a: &Tok, b: &Tok, given_name: bool, inflecting: bool) -> bool {
+    let (source, target) = (&a.forms, &b.forms);
     if crate::translit::same_name_forms(source, target) {
         return false;
+    }
+    // One letter replaced after the first, which the key may hide or double (`Corbyn`/`Cerbyn` give `korbin`
+    // and `serbin`, `Yong`/`Yonn`): the name is misspelt, however short. A language that
+    // declines names changes their last vowel (`Anna`/`Anny`), which is not a misspelling.
+    let (la, lb) = (letters(&a.word), letters(&b.word));
+    if la.len() == lb.len() && la.len() >= 4 {
+        let diff: Vec<usize> = (0..la.len()).filter(|&i| la[i] != lb[i]).collect();
+        if let [i] = diff[..] {
+            let vowel = |c: char| "aeiouy".contains(c);
+            let ending = inflecting && i + 1 == la.len() && vowel(la[i]) && vowel(lb[i]);
+            if i > 0 && !ending {
+                return true;
+            }
+        }
     }
     source.iter().any(|s| {
         target.iter().any(|t| {
@@ -45,6 +60,14 @@ fn altered_forms(source: &[String], target: &[String], given_name: bool) -> bool
             d == 1 || (d == 2 && !given_name && s.chars().count() >= 9)
         })
     })
+}
+
+/// A word's letters in Latin script, lower case, without a possessive (`Müller's` -> `muller`).
+fn letters(w: &str) -> Vec<char> {
+    crate::translit::to_latin(crate::names::strip_possessive(w))
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect()
 }
 
 /// Whether two keys differ by one letter replaced, neither the first nor one of the last two.
@@ -70,7 +93,13 @@ fn altered_sound(a: &str, b: &str) -> bool {
     }
     ka.iter().any(|x| kb.iter().any(|y| x.chars().count() >= 3 && strsim::levenshtein(x, y) == 1))
         // A short frame (`Gary`: `r`) says little; the letters then decide (`Гати`).
-        || (ka[0].chars().count() < 3 && key_distance(a, b) == 1)
+        || (ka[0].chars().count() < 3 && key_distance(a, b) == 1 && same_start(a, b))
+}
+
+/// Whether two words start with the same letter once in Latin script (`Ross`/`Росс`, not
+/// `Босс`): in a short name a different first letter is more likely another word.
+fn same_start(a: &str, b: &str) -> bool {
+    letters(a).first() == letters(b).first()
 }
 
 /// The least edit distance between the name keys of two words' forms (stems of declined words
@@ -247,6 +276,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             || b.nominatives.iter().any(|n| a.forms.contains(n))
     };
     let mentions = person_mentions(pair.source, src_text);
+    let inflects = super::inflecting(pair.target_lang());
     // Two words of different scripts (`cyrillic` differs): a transcription, not a spelling.
     // Whether target word `tn` renders source word `sn`: the same name key (case endings
     // allowed), or across scripts the same sound.
@@ -261,13 +291,14 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         let tgt_here: Vec<&Tok> = tgt_all.iter().filter(|n| t.contains(n.span)).collect();
         let src_here: Vec<&Tok> = src_all.iter().filter(|n| s.contains(n.span)).collect();
         for sn in &src_here {
-            if sn.key.chars().count() < 4 {
-                continue;
-            }
             // Written as in the source here: still, another word of the pair may be this
             // name altered (`Lovrov … Lavrov`), which the right spelling then shows.
             let exact: Vec<&Tok> = tgt_here.iter().copied().filter(|tn| same_name(sn, tn)).collect();
             let pw = person_word(&mentions, sn.span);
+            // A short key (`Ross`, `Yong`) is checked only as a person's name.
+            if sn.key.chars().count() < 4 && !pw.person {
+                continue;
+            }
             // The translation renders this name elsewhere (outside this pair).
             let elsewhere: Vec<&Tok> =
                 tgt_all.iter().filter(|o| !t.contains(o.span) && renders(sn, o)).collect();
@@ -343,7 +374,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 if r.cyrillic != tn.cyrillic {
                     altered_sound(&r.word, &tn.word)
                 } else {
-                    altered_forms(&r.forms, &tn.forms, pw.given)
+                    altered_forms(r, tn, pw.given, inflects)
                 }
             };
             // Places and other names have exonyms (`Шотландия` for Scotland): for them only

@@ -7,7 +7,10 @@
 //! (the ratio is estimated from the two texts themselves), and a pair costs the improbability
 //! of its length difference plus the improbability of its shape (1–1, 1–2, 2–1, 2–2, 1–3, 3–1,
 //! 1–0, 0–1). The cost is lowered by anchors both sides share — numbers, names (compared after
-//! transliteration) and quotations — and raised by numbers only one side has, by a quotation
+//! transliteration), quotations, and concepts: frequent news words that a hand-written table per
+//! language (`src/lang/<lang>/concepts.txt`) maps to ids shared by all languages
+//! (`Regierung` = `gouvernement` = `government`), so that the search can tell which of two
+//! neighbouring sentences of similar length a translation renders — and raised by numbers only one side has, by a quotation
 //! on one side only, and by pairs that straddle a paragraph break on one side only. The search
 //! is banded around the diagonal, so long texts stay linear in time. The length ratio starts
 //! from the language pair's usual one (calibrated on NTREX, `src/lang/<source>/length_ratios.txt`)
@@ -25,6 +28,8 @@
 //! and omissions (1–0). Those 1–0 pairs are what X809 reports.
 
 use std::ops::Range;
+
+mod concepts;
 
 use super::Analysis;
 use crate::document::Document;
@@ -113,13 +118,16 @@ pub fn align(source_doc: &Document, source: &Analysis, doc: &Document, analysis:
     if !doc.units.is_empty() {
         return from_units(doc, &source.text, &analysis.text);
     }
-    let src = segments(&source_doc.text, &source.text);
-    let tgt = segments(&doc.text, &analysis.text);
     let lang = |a: &Analysis| -> String {
         let l = &a.language;
         l.expected.clone().filter(|e| !e.is_empty()).unwrap_or_else(|| l.document.code.clone())
     };
-    let beads = align_segments_with(&src, &tgt, calibrated_ratio(&lang(source), &lang(analysis)));
+    let (sl, tl) = (lang(source), lang(analysis));
+    // Concepts only when both sides have them: one side's alone would only add noise.
+    let both = concepts::table(&sl).is_some() && concepts::table(&tl).is_some();
+    let src = segments_in(&source_doc.text, &source.text, both.then_some(sl.as_str()));
+    let tgt = segments_in(&doc.text, &analysis.text, both.then_some(tl.as_str()));
+    let beads = align_segments_with(&src, &tgt, calibrated_ratio(&sl, &tl));
     let ratio = ratio(&src, &tgt);
     let pairs = beads
         .into_iter()
@@ -194,6 +202,10 @@ pub struct Segment {
     pub stems: Vec<String>,
     /// Whether the sentence holds quotation marks.
     pub quoted: bool,
+    /// Concepts of its frequent news words (`src/lang/<lang>/concepts.txt`), as ids shared by
+    /// all languages, sorted: `Regierung` and `government` meet. Empty when the language has no
+    /// concept file.
+    pub concepts: Vec<u32>,
     /// Which pair of the paragraph alignment the sentence's paragraph is in (set by
     /// [`align_segments`]; pairs of sentences from different paragraph pairs cost more).
     pub group: usize,
@@ -203,6 +215,13 @@ const QUOTE_MARKS: &[char] = &['"', '«', '»', '“', '”', '„', '‹', '›
 
 /// The sentences of a text with their lengths and anchors (fenced code left out).
 pub fn segments(text: &str, model: &TextModel) -> Vec<Segment> {
+    segments_in(text, model, None)
+}
+
+/// Like [`segments`], with the concepts of the text's language (`lang`), if it has a concept
+/// file.
+pub fn segments_in(text: &str, model: &TextModel, lang: Option<&str>) -> Vec<Segment> {
+    let table = lang.and_then(concepts::table);
     model
         .sentences
         .iter()
@@ -213,6 +232,7 @@ pub fn segments(text: &str, model: &TextModel) -> Vec<Segment> {
             let mut numbers = Vec::new();
             let mut names = Vec::new();
             let mut stems = Vec::new();
+            let mut concepts = Vec::new();
             for t in model.tokens_in(s.span) {
                 let w = t.span.slice(text);
                 match t.kind {
@@ -226,6 +246,9 @@ pub fn segments(text: &str, model: &TextModel) -> Vec<Segment> {
                         let len = w.chars().count();
                         if len < 3 {
                             continue;
+                        }
+                        if let Some(table) = table {
+                            table.concepts_of(w, &mut concepts);
                         }
                         let key = crate::translit::name_key(w);
                         if len >= 5 {
@@ -242,6 +265,8 @@ pub fn segments(text: &str, model: &TextModel) -> Vec<Segment> {
             names.dedup();
             stems.sort();
             stems.dedup();
+            concepts.sort_unstable();
+            concepts.dedup();
             Segment {
                 index,
                 span: s.span,
@@ -251,6 +276,7 @@ pub fn segments(text: &str, model: &TextModel) -> Vec<Segment> {
                 names,
                 stems,
                 quoted: body.contains(QUOTE_MARKS),
+                concepts,
                 group: 0,
             }
         })
@@ -308,6 +334,14 @@ const QUOTE_MISMATCH: f64 = 0.5;
 
 /// Reward per shared stem.
 const STEM_WEIGHT: f64 = 1.0;
+
+/// Reward per shared concept (see [`concepts`]).
+const CONCEPT_WEIGHT: f64 = 0.8;
+
+/// Cost of a translation sentence in a 1–2 or 1–3 pair that shares none of its content (at
+/// least this many concepts, names, numbers and stems) with the source sentence.
+const UNSUPPORTED: f64 = 2.0;
+const UNSUPPORTED_CONTENT: usize = 3;
 
 /// How much better a merged bead must score than a single one before a split is accepted.
 const SPLIT_MARGIN: f64 = 0.5;
@@ -424,6 +458,7 @@ fn paragraph_units(segs: &[Segment]) -> Vec<(Range<usize>, Segment)> {
                 u.numbers.extend(s.numbers.iter().cloned());
                 u.names.extend(s.names.iter().cloned());
                 u.stems.extend(s.stems.iter().cloned());
+                u.concepts.extend(s.concepts.iter().copied());
                 u.quoted |= s.quoted;
             }
             _ => out.push((i..i + 1, Segment { paragraph: 0, group: 0, ..s.clone() })),
@@ -434,6 +469,8 @@ fn paragraph_units(segs: &[Segment]) -> Vec<(Range<usize>, Segment)> {
             v.sort();
             v.dedup();
         }
+        u.concepts.sort_unstable();
+        u.concepts.dedup();
     }
     out
 }
@@ -617,6 +654,8 @@ struct Anchors {
     numbers: Vec<u32>,
     names: Vec<u32>,
     stems: Vec<u32>,
+    /// Concept ids (already shared by all languages), sorted.
+    concepts: Vec<u32>,
     quoted: bool,
 }
 
@@ -637,7 +676,7 @@ fn anchors<'a>(s: &'a Segment, ids: &mut std::collections::HashMap<&'a str, u32>
     let mut stems: Vec<u32> = s.stems.iter().map(&mut id).collect();
     names.sort_unstable();
     stems.sort_unstable();
-    Anchors { numbers, names, stems, quoted: s.quoted }
+    Anchors { numbers, names, stems, concepts: s.concepts.clone(), quoted: s.quoted }
 }
 
 /// Shared numbers, names and quotations lower the cost; numbers on one side only raise it.
@@ -659,6 +698,25 @@ fn anchor_cost(src: &[Anchors], tgt: &[Anchors]) -> f64 {
     cost -= 0.8 * shared_names.min(4) as f64;
     let shared_stems = shared_keys(src, tgt, |s| &s.stems);
     cost -= STEM_WEIGHT * shared_stems.min(6) as f64;
+    let shared_concepts = shared_keys(src, tgt, |s| &s.concepts);
+    cost -= CONCEPT_WEIGHT * shared_concepts.min(8) as f64;
+    // Each translation sentence of a 1–2 or 1–3 pair must be supported by the source: one
+    // with content (concepts, names, numbers, stems) none of which the source sentence has is
+    // more likely an addition, or the rendering of a neighbouring source sentence (which would
+    // otherwise come out as an omission). Not applied the other way round: translators do
+    // split a sentence into halves, one of which may share nothing countable with the whole.
+    if let ([one], [_, _, ..]) = (src, tgt) {
+        for a in tgt {
+            let content = a.concepts.len() + a.names.len() + a.numbers.len() + a.stems.len();
+            let shared = a.concepts.iter().filter(|k| one.concepts.binary_search(k).is_ok()).count()
+                + a.names.iter().filter(|k| one.names.binary_search(k).is_ok()).count()
+                + a.stems.iter().filter(|k| one.stems.binary_search(k).is_ok()).count()
+                + a.numbers.iter().filter(|k| one.numbers.contains(k)).count();
+            if content >= UNSUPPORTED_CONTENT && shared == 0 {
+                cost += UNSUPPORTED;
+            }
+        }
+    }
     let sq = src.iter().any(|s| s.quoted);
     let tq = tgt.iter().any(|s| s.quoted);
     if sq && tq {

@@ -11,7 +11,7 @@ mod files {
 
 /// The languages whose knowledge files the project ships (ISO 639-1): each gets its own
 /// number, date and speaker lexicon (the others, and `und`, use all of these at once).
-pub const SUPPORTED: &[&str] = &["en", "ru", "de", "fr", "es", "uk", "it", "pt", "pl"];
+pub const SUPPORTED: &[&str] = &["en", "ru", "de", "fr", "es", "uk", "it", "pt", "pl", "be"];
 
 /// Raw contents of `<lang>/<name>`, if that file exists.
 pub fn file(lang: &str, name: &str) -> Option<&'static str> {

@@ -76,7 +76,7 @@ fn parse_digits(raw: &str, lang: &str) -> Option<(f64, Option<f64>)> {
             // Exactly three digits after one separator: a thousands group or a decimal part.
             let english = match lang {
                 "en" => Some(true),
-                "de" | "es" | "ru" | "fr" | "uk" | "it" | "pt" | "pl" => Some(false),
+                "de" | "es" | "ru" | "fr" | "uk" | "be" | "it" | "pt" | "pl" => Some(false),
                 _ => None,
             };
             match (english, sep) {

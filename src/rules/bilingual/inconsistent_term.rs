@@ -23,10 +23,11 @@ use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 use crate::span::Span;
 
-/// Case endings of Slavic names, longest first, removed before spellings are compared.
+/// Case endings of Slavic names (Russian, Ukrainian, Belarusian), longest first, removed
+/// before spellings are compared.
 const ENDINGS: &[&str] = &[
-    "ого", "ому", "ими", "ым", "им", "ом", "ой", "ую", "ий", "ый", "ая", "ей", "ью", "а", "у", "е", "ы", "я",
-    "ю", "ь", "й",
+    "ого", "ому", "ага", "аму", "ими", "ым", "им", "ом", "ой", "ай", "яй", "ую", "ий", "ый", "ая", "ей",
+    "ью", "а", "у", "е", "ы", "я", "ю", "ь", "й", "о", "і",
 ];
 
 /// The spelling of a rendering with case and possessive endings set aside.

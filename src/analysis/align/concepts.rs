@@ -12,6 +12,11 @@ use std::sync::OnceLock;
 pub struct Table {
     exact: HashMap<String, Vec<u32>>,
     prefix: HashMap<String, Vec<u32>>,
+    /// Month and weekday names (`months.txt`, `weekdays.txt`), whole words.
+    dates: HashMap<String, u32>,
+    /// Whether month and weekday names are capitalised (English, German), so that a lower-case
+    /// `may` is not May.
+    capitalised_dates: bool,
     /// Length in chars of the longest prefix form.
     longest: usize,
 }
@@ -49,6 +54,21 @@ fn build() -> BTreeMap<&'static str, Table> {
                 }
             }
         }
+        // Months and weekdays from the date stage's files, as concepts `month N`, `weekday N`.
+        for (file, kind) in [("months.txt", "month"), ("weekdays.txt", "weekday")] {
+            for r in crate::lang::records(lang, file) {
+                let Some(n) = r.first().filter(|n| n.parse::<u32>().is_ok()) else { continue };
+                let key: &'static str = Box::leak(format!("{kind} {n}").into_boxed_str());
+                let next = ids.len() as u32;
+                let id = *ids.entry(key).or_insert(next);
+                for form in &r[1..] {
+                    if form.chars().count() >= 3 && !form.ends_with('.') {
+                        t.dates.insert(fold(form), id);
+                        t.capitalised_dates |= form.starts_with(char::is_uppercase);
+                    }
+                }
+            }
+        }
         if !t.exact.is_empty() || !t.prefix.is_empty() {
             out.insert(lang, t);
         }
@@ -65,7 +85,14 @@ impl Table {
     /// Pushes the concepts of a word token to `out`. A token with apostrophes or hyphens
     /// (`l'économie`, `anti-government`) is looked up part by part.
     pub fn concepts_of(&self, word: &str, out: &mut Vec<u32>) {
+        let capital = word.starts_with(char::is_uppercase);
         let word = fold(word);
+        if let Some(&id) = self.dates.get(word.as_str()) {
+            if capital || !self.capitalised_dates {
+                out.push(id);
+            }
+            return;
+        }
         for part in word.split(['\'', '’', 'ʼ', '-', '\u{2011}']) {
             if part.chars().nth(1).is_none() {
                 continue;
@@ -110,6 +137,10 @@ mod tests {
         assert!(of("en", "warning").iter().all(|c| !of("en", "war").contains(c)));
         assert_eq!(of("fr", "l'économie"), of("en", "economic"));
         assert!(of("en", "zzz").is_empty());
+        // Months and weekdays come from the date files; a lower-case English `may` is a verb.
+        assert_eq!(of("en", "May"), of("ru", "мая"));
+        assert!(!of("en", "May").is_empty() && of("en", "may").is_empty());
+        assert_eq!(of("de", "Montag"), of("fr", "lundi"));
     }
 
     #[test]

@@ -14,8 +14,12 @@
 //!
 //! ## How to silence it
 //! Translate the sentence, or, if the omission is deliberate (a cut for length), ignore the
-//! rule for this text with `--ignore X809`. Sentences of fewer than three words (bylines,
-//! credits) are never reported.
+//! rule for this text with `--ignore X809`. Sentences of fewer than three words, and bylines and
+//! credits (`By Sarah Collins, Reuters`, `Photo: AP`, `Фото: ТАСС`; openings from
+//! `src/lang/<lang>/lang_bylines.txt`), are never reported: dropping them is an editor's
+//! choice, not a lost statement.
+
+use std::sync::OnceLock;
 
 use super::{preview, Pair};
 use crate::finding::{Diagnostic, Evidence};
@@ -42,7 +46,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
         let spans: Vec<_> = pairs[first..k].iter().filter_map(|p| p.source_span()).collect();
         let words: usize = spans.iter().map(|s| s.slice(src_text).split_whitespace().count()).sum();
-        if words < MIN_WORDS {
+        if words < MIN_WORDS || spans.iter().all(|s| is_byline(s.slice(src_text))) {
             continue;
         }
         let covered = spans[0].cover(*spans.last().unwrap());
@@ -58,4 +62,59 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         )));
     }
     out
+}
+
+/// Byline and credit openings of every language (`lang_bylines.txt`), as lower-case words.
+fn byline_openings() -> &'static [Vec<String>] {
+    static OPENINGS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    OPENINGS.get_or_init(|| {
+        let mut out: Vec<Vec<String>> = crate::lang::all_files()
+            .filter(|(_, name)| *name == "lang_bylines.txt")
+            .flat_map(|(lang, name)| crate::lang::lines(lang, name))
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    })
+}
+
+/// A short sentence that opens like a byline or a credit: an opening followed by a colon or a
+/// capitalised word, then names rather than a clause (`By Sarah Collins`, `Foto: dpa`), not
+/// `By Monday the river had risen…`.
+fn is_byline(sentence: &str) -> bool {
+    const MAX_WORDS: usize = 12;
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.len() > MAX_WORDS {
+        return false;
+    }
+    byline_openings().iter().any(|opening| {
+        let n = opening.len();
+        if words.len() <= n {
+            return false;
+        }
+        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if !words.iter().zip(opening).all(|(w, o)| bare(w) == *o) {
+            return false;
+        }
+        // Names and agencies follow, not a clause: at most one lower-case word (`and`, `für`).
+        let lower = words[n..].iter().filter(|w| w.starts_with(char::is_lowercase)).count();
+        (words[n - 1].ends_with(':') || words[n].starts_with(char::is_uppercase)) && lower <= 1
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bylines_and_credits() {
+        for s in ["By Sarah Collins, Reuters", "Photo: John Smith/AP", "Фото: ТАСС", "Von Anna Berg, dpa"]
+        {
+            assert!(super::is_byline(s), "{s}");
+        }
+        for s in
+            ["By Monday the river had risen by two metres.", "Photos of the flood spread quickly online."]
+        {
+            assert!(!super::is_byline(s), "{s}");
+        }
+    }
 }

@@ -135,9 +135,21 @@ fn latin_letters(s: &str) -> Vec<char> {
 
 /// [`sound_key`] of a word already in Latin letters.
 fn consonant_frame(latin: &[char]) -> String {
+    frame_and_gaps(latin, None)
+}
+
+/// The consonant frame of a word in Latin letters and, when `gaps` is given, the vowel letters
+/// (`a e i o u y w`) before, between and after its consonants (one more gap than consonants).
+/// A consonant repeated with nothing between (`nn`) is one; repeated across a vowel (`Widodo`)
+/// it stays two.
+fn frame_and_gaps(latin: &[char], mut gaps: Option<&mut Vec<String>>) -> String {
     let mut out: Vec<char> = Vec::with_capacity(latin.len());
+    let mut cur = String::new();
+    // Whether a letter was dropped since the last consonant.
+    let mut sep = false;
     let mut i = 0;
     while i < latin.len() {
+        let before = out.len();
         let c = latin[i];
         let next = latin.get(i + 1).copied();
         let after = latin.get(i + 2).copied();
@@ -206,10 +218,133 @@ fn consonant_frame(latin: &[char]) -> String {
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'j' | 'w' | 'h' | 'g' => {}
             c => out.push(c),
         }
+        if out.len() > before {
+            let mut k = before;
+            while k < out.len() {
+                if k > 0 && out[k] == out[k - 1] && (k > before || !sep) {
+                    out.remove(k);
+                    continue;
+                }
+                if let Some(g) = gaps.as_deref_mut() {
+                    g.push(std::mem::take(&mut cur));
+                }
+                k += 1;
+            }
+            sep = false;
+        } else {
+            sep = true;
+            if gaps.is_some() && "aeiouyw".contains(c) {
+                cur.push(c);
+            } else if gaps.is_some() && c == 'j' {
+                // A Latin `j` is a `й` (`Gjose`/`Йосе`), or part of `дж`/`ж`, which never
+                // leave a `j` here.
+                cur.push('y');
+            }
+        }
         i += 1 + skip;
     }
-    out.dedup();
+    if let Some(g) = gaps {
+        g.push(cur);
+    }
     out.into_iter().collect()
+}
+
+/// The vowel correspondences of `name_vowels.txt` (Latin letters against the Cyrillic
+/// renderings, both in Latin letters), with every vowel letter standing for itself.
+fn vowel_table() -> &'static Vec<(String, String)> {
+    static T: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut out: Vec<(String, String)> =
+            "aeiouy".chars().map(|c| (c.to_string(), c.to_string())).collect();
+        for (lang, name) in crate::lang::all_files() {
+            if name == "name_vowels.txt" {
+                for r in crate::lang::records(lang, name) {
+                    let latin = r[0].to_lowercase();
+                    for cyr in r.iter().skip(1).flat_map(|f| f.split_whitespace()) {
+                        let to = if cyr == "-" { String::new() } else { to_latin(cyr) };
+                        if !out.contains(&(latin.clone(), to.clone())) {
+                            out.push((latin.clone(), to));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Whether the vowels `cyr` (a Cyrillic spelling's, in Latin letters) can render the Latin
+/// vowels `lat`, piece by piece through [`vowel_table`].
+fn vowels_render(lat: &str, cyr: &str) -> bool {
+    let (l, c) = (lat.as_bytes(), cyr.as_bytes());
+    let mut reach = vec![vec![false; c.len() + 1]; l.len() + 1];
+    reach[0][0] = true;
+    for i in 0..=l.len() {
+        for j in 0..=c.len() {
+            if !reach[i][j] {
+                continue;
+            }
+            for (a, b) in vowel_table() {
+                if l[i..].starts_with(a.as_bytes())
+                    && c[j..].starts_with(b.as_bytes())
+                    && !(a.is_empty() && b.is_empty())
+                {
+                    reach[i + a.len()][j + b.len()] = true;
+                }
+            }
+        }
+    }
+    reach[l.len()][c.len()]
+}
+
+/// For a name and its transcription in the other script (Latin and Cyrillic) with the same
+/// consonant frame, whether every vowel of the Cyrillic spelling is a plausible rendering of the
+/// Latin spelling's vowels at that place of the frame (`Trump`/`Трамп`, `Peter`/`Питер`,
+/// `Jackson`/`Джексон`), from the table `src/lang/<lang>/name_vowels.txt`. `Трумп` for Trump
+/// is plausible, `Тремп` or `Трипм` not. `None` when the words are not one Latin and one
+/// Cyrillic, or their frames differ.
+pub fn vowels_plausible(a: &str, b: &str) -> Option<bool> {
+    let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+    let (lat, cy) = match (cyr(a), cyr(b)) {
+        (false, true) => (a, b),
+        (true, false) => (b, a),
+        _ => return None,
+    };
+    let mut gl = Vec::new();
+    let mut letters = latin_letters(crate::names::strip_possessive(lat));
+    // `Mc` is `Mac` (`McCarthy`/`Маккарти`).
+    if letters.starts_with(&['m', 'c']) {
+        letters.insert(1, 'a');
+    }
+    let fl = frame_and_gaps(&letters, Some(&mut gl));
+    // A frame of one consonant places too few vowels to say anything (`Jae-in`).
+    if fl.chars().count() < 2 {
+        return None;
+    }
+    // The Cyrillic word as written, and its stems less a case ending (`Терезы`: `Терез`), whose
+    // last vowels are the ending's, not the name's.
+    let lower = cy.to_lowercase();
+    let mut candidates = vec![(lower.clone(), false)];
+    for e in SLAVIC_ENDINGS {
+        if let Some(stem) = lower.strip_suffix(e) {
+            if stem.chars().count() >= 3 {
+                candidates.push((stem.to_string(), true));
+            }
+        }
+    }
+    let mut verdict = None;
+    for (word, stem) in candidates {
+        let mut gc = Vec::new();
+        if frame_and_gaps(&latin_letters(&word), Some(&mut gc)) != fl || gc.len() != gl.len() {
+            continue;
+        }
+        let n = gl.len() - usize::from(stem);
+        if gl[..n].iter().zip(&gc[..n]).all(|(l, c)| vowels_render(l, c)) {
+            return Some(true);
+        }
+        verdict = Some(false);
+    }
+    verdict
 }
 
 /// The sound keys a written name can have: its [`sound_key`], and where a Latin spelling has a
@@ -240,6 +375,8 @@ const SLAVIC_ENDINGS: &[&str] = &[
     "ией", "ием", "иям", "иях", "ами", "ями", "ого", "его", "ому", "ему", "ими", "ыми", "ым", "им", "ом", "ем", "ой", "ей", "ою", "ею",
     "ую", "юю", "ая", "яя", "ий", "ый", "ії", "ії", "ии", "ия", "ію", "ию", "ью", "ам", "ям", "ах", "ях",
     "ов", "ев", "а", "я", "у", "ю", "е", "ы", "и", "і",
+    // Ukrainian only: `Трампові`, `Кореї`, `Україною`, `Зеленським`.
+    "ові", "еві", "єві", "єю", "ів", "їв", "ї", "є",
 ];
 
 /// The name keys a written form can stand for: its own key, and for a Cyrillic word the keys
@@ -373,6 +510,46 @@ impl PushChars for Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn transcription_vowels_are_plausible() {
+        for (a, b) in [
+            ("Trump", "Трамп"),
+            ("Peter", "Питер"),
+            ("Jackson", "Джексон"),
+            ("Hamilton", "Хэмилтон"),
+            ("Murphy", "Мерфи"),
+            ("McCarthy", "Маккарти"),
+            ("West", "Уэст"),
+            ("Mike", "Майк"),
+            ("Pence", "Пенса"),
+            ("Theresa", "Терезы"),
+            ("Gjorgievski", "Георгиевски"),
+            ("Zelensky", "Зеленского"),
+            ("Трамп", "Trump"),
+        ] {
+            assert_eq!(vowels_plausible(a, b), Some(true), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Hamilton", "Хомилтон"),
+            ("Donald", "Динальд"),
+            ("Theresa", "Тарезы"),
+            ("Sanford", "Сэнферда"),
+            ("Трамп", "Trimp"),
+            ("Дэвид", "Davod"),
+        ] {
+            assert_eq!(vowels_plausible(a, b), Some(false), "{a} / {b}");
+        }
+        // Not one name's two scripts, or not the same consonants: nothing to say.
+        assert_eq!(vowels_plausible("Trump", "Trimp"), None);
+        assert_eq!(vowels_plausible("Trump", "Трамн"), None);
+    }
+
+    #[test]
+    fn repeated_consonants_across_a_vowel_stay_two() {
+        assert_ne!(sound_key("Widodo"), sound_key("Wivodo"));
+        assert_eq!(sound_key("Dennis"), sound_key("Деннис"));
+    }
 
     #[test]
     fn a_latin_ch_can_be_a_kh() {

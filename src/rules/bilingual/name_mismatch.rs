@@ -3,8 +3,12 @@
 //! changed, a different name) or leaves out altogether. Names are compared across scripts and
 //! spellings: Cyrillic is transliterated (BGN/PCGN, ISO 9 and the common press forms, so
 //! `Зеленский` matches Zelensky, Zelenskiy and Zelenskyy, `Алексей` matches Aleksei, Alexei and
-//! Alexey), diacritics are folded (`Łódź` = `Lodz`), and case endings are allowed for
-//! languages that decline names (`Зеленского`).
+//! Alexey), diacritics are folded (`Łódź` = `Lodz`, `Müller` = `Mueller`), and case endings
+//! are allowed for languages that decline names (`Зеленского`). A name transcribed by sound
+//! (`Trump`/`Трамп`, `Peter`/`Питер`) must keep the source's consonants, and its vowels must be
+//! ones a transcription writes for the source's vowel letters at that place
+//! (`src/lang/ru/name_vowels.txt`: `Трамп` and `Джексон` pass, `Хомилтон` for Hamilton does
+//! not).
 //!
 //! ## Why is this bad?
 //! A misspelt name is a correction waiting to happen, and a changed one can put a statement in
@@ -34,6 +38,15 @@ use crate::span::Span;
 fn altered_forms(a: &Tok, b: &Tok, given_name: bool, inflecting: bool) -> bool {
     let (source, target) = (&a.forms, &b.forms);
     if crate::translit::same_name_forms(source, target) {
+        return false;
+    }
+    // German umlauts are also written out (`Müller`/`Mueller`, `Schröder`/`Schroeder`).
+    let spelled_out = |w: &str| {
+        let w =
+            w.replace('ü', "ue").replace('ö', "oe").replace('ä', "ae").replace('Ü', "Ue").replace('Ö', "Oe");
+        crate::translit::name_key(&w.replace('Ä', "Ae"))
+    };
+    if spelled_out(&a.word) == b.key || spelled_out(&b.word) == a.key {
         return false;
     }
     // One letter replaced after the first, which the key may hide or double (`Corbyn`/`Cerbyn` give `korbin`
@@ -68,6 +81,29 @@ fn letters(w: &str) -> Vec<char> {
         .chars()
         .filter(|c| c.is_alphabetic())
         .collect()
+}
+
+/// Whether either word is written in Cyrillic and is a given name of a Cyrillic-script language
+/// (`first_names.txt`), declined or not: its spelling is that language's form of the name
+/// (`Владимир` for Volodymyr), not a transcription.
+fn native_given_name(a: &str, b: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut set = std::collections::HashSet::new();
+        for (lang, name) in crate::lang::all_files() {
+            if name == "first_names.txt" {
+                for r in crate::lang::records(lang, name) {
+                    if crate::names::is_cyrillic(r[0]) {
+                        set.insert(crate::translit::name_key(r[0]));
+                    }
+                }
+            }
+        }
+        set
+    });
+    [a, b].iter().any(|w| {
+        crate::names::is_cyrillic(w) && crate::translit::name_forms(w).iter().any(|k| names.contains(k))
+    })
 }
 
 /// Whether two keys differ by one letter replaced, neither the first nor one of the last two.
@@ -355,6 +391,29 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                             .with_evidence(Evidence::here(o.span, "the spelling used elsewhere")),
                         );
                     }
+                    continue;
+                }
+                // Alone in its spelling, a transcription must still render the source's
+                // vowels (`Трамп` for Trump, not `Тромп`), unless it is a given name of its own
+                // language (`Владимир` for Volodymyr, `Алексей` for Oleksii).
+                if pw.person
+                    && free(&tn)
+                    && mine == 1
+                    && !native_given_name(&sn.word, &tn.word)
+                    && crate::translit::vowels_plausible(&sn.word, &tn.word) == Some(false)
+                {
+                    reported.push(tn.span);
+                    out.push(
+                        Diagnostic::new(
+                            tn.span,
+                            format!(
+                                "Name '{}' does not match the source's '{}' (its vowels are not a transcription of it)",
+                                tn.span.slice(text),
+                                sn.span.slice(src_text)
+                            ),
+                        )
+                        .with_evidence(Evidence::in_source(sn.span, "the name in the source")),
+                    );
                 }
                 continue;
             }
@@ -372,7 +431,12 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             let Some((tn, _)) = closest else { continue };
             let off = |r: &Tok| {
                 if r.cyrillic != tn.cyrillic {
+                    // A consonant off, or for a person the right consonants with a vowel no
+                    // transcription writes (`Армитиж` for Armitage).
                     altered_sound(&r.word, &tn.word)
+                        || (pw.person
+                            && !native_given_name(&r.word, &tn.word)
+                            && crate::translit::vowels_plausible(&r.word, &tn.word) == Some(false))
                 } else {
                     altered_forms(r, tn, pw.given, inflects)
                 }

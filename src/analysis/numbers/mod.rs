@@ -323,6 +323,8 @@ mod tests {
         assert!(eq("at 4.40 am", "en", "alle ore 4.40", "it"));
         assert!(eq("at 5.30pm", "en", "o godz. 17.30", "pl"));
         assert!(eq("at 7.30am", "en", "о 7.30", "uk"));
+        assert!(eq("5.30pm on a Saturday", "en", "jest godzina 17.30 w sobotę", "pl"));
         assert!(!eq("7.55am", "en", "a 7.55 euro", "it"));
+        assert!(eq("a 25,000-strong crowd", "en", "25-tysięczny tłum", "pl"));
     }
 }

@@ -13,6 +13,7 @@
 #   COPIES=3 bench/throughput.sh        # each language's articles also copied 3 times (the
 #                                       # duplicate-heavy case; default 1)
 #   bench/throughput.sh --single        # each language's corpus as one document instead
+#   FAITHFUL=/tmp/old/faithful bench/throughput.sh   # time another build, nothing rebuilt
 #
 # Not a test: numbers depend on the machine. Skips cleanly when NTREX is missing.
 set -euo pipefail
@@ -39,8 +40,12 @@ if [ ! -x /usr/bin/time ]; then
     exit 1
 fi
 
-cargo build --release --quiet
-bin=target/release/faithful
+if [ -n "${FAITHFUL:-}" ]; then
+    bin=$FAITHFUL
+else
+    cargo build --release --quiet
+    bin=target/release/faithful
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -4,6 +4,7 @@
 
 pub mod align;
 pub mod dates;
+pub(crate) mod gated;
 pub mod language;
 pub mod numbers;
 pub mod quotes;

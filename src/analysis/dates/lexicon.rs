@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::analysis::gated::Gated;
+
 use super::{RelUnit, Tense};
 
 /// How a phrase before a date changes what the date means for the publication check.
@@ -41,12 +43,12 @@ pub struct Lexicon {
     pub month_before: Vec<String>,
     /// Whether month-first dates (`April 3`) are read (English).
     pub month_first: bool,
-    pub day_month: Regex,
-    pub month_day: Regex,
-    pub month_year: Regex,
+    pub day_month: Gated,
+    pub month_day: Gated,
+    pub month_year: Gated,
     /// A month's name alone: full forms (group `m`), or abbreviations with their full stop
     /// (group `a`: `Sept.`).
-    pub month_alone: Regex,
+    pub month_alone: Gated,
     /// Lower-cased month forms that are also names or words (`May`): alone, they are dates
     /// only after a year-before word (`in May`). `*` stands for every month (German, where
     /// every noun is capitalised).
@@ -54,7 +56,7 @@ pub struct Lexicon {
     /// Any month form anywhere, without word boundaries: a fast test (a lazy DFA, whatever
     /// the script) that the four month patterns above cannot match when it does not.
     pub month_gate: Regex,
-    pub relative_re: Option<Regex>,
+    pub relative_re: Option<Gated>,
     pub cue_re: Option<Regex>,
 }
 
@@ -206,7 +208,7 @@ impl Lexicon {
             alternation(abbreviated.iter())
         );
         let relative_re = (!relative.is_empty())
-            .then(|| Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(relative.keys()))).ok())
+            .then(|| Gated::new(&format!(r"(?i)\b(?:{})\b", alternation(relative.keys()))).ok())
             .flatten();
         let cue_re = (!cues.is_empty())
             .then(|| {
@@ -229,10 +231,10 @@ impl Lexicon {
             year_after,
             month_before,
             month_first: langs.contains(&"en"),
-            day_month: Regex::new(&day_month).expect("day-month pattern"),
-            month_day: Regex::new(&month_day).expect("month-day pattern"),
-            month_year: Regex::new(&month_year).expect("month-year pattern"),
-            month_alone: Regex::new(&month_alone).expect("month-alone pattern"),
+            day_month: Gated::new(&day_month).expect("day-month pattern"),
+            month_day: Gated::new(&month_day).expect("month-day pattern"),
+            month_year: Gated::new(&month_year).expect("month-year pattern"),
+            month_alone: Gated::new(&month_alone).expect("month-alone pattern"),
             ambiguous_months,
             month_gate: Regex::new(&month_gate).expect("month gate pattern"),
             relative_re,

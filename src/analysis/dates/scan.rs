@@ -5,6 +5,8 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
+use crate::analysis::gated::Gated;
+
 use super::lexicon::{for_lang, Lexicon};
 use super::{CalendarDate, DateKind, DateMention, RelUnit, Relative, TenseCue};
 use crate::span::Span;
@@ -99,7 +101,7 @@ fn written_dates(s: &str, span: Span, lex: &Lexicon, lang: &'static str, out: &m
     // slow backtracking search on non-ASCII text: most paragraphs name no month at all, and
     // the gate (no boundaries) says so quickly.
     let has_month = lex.month_gate.is_match(text);
-    let named = |re: &Regex, month_first: bool, out: &mut Vec<DateMention>| {
+    let named = |re: &Gated, month_first: bool, out: &mut Vec<DateMention>| {
         if !has_month {
             return;
         }

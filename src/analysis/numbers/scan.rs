@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::analysis::gated::Gated;
+
 use super::lexicon::{for_lang, Lexicon};
 use super::{NumberKind, NumberMention};
 use crate::span::Span;
@@ -18,7 +20,8 @@ struct Patterns {
     /// boundaries: supersets, tested first by a fast engine.
     time_gate: Regex,
     ampm_gate: Regex,
-    words: Vec<(&'static str, Regex)>,
+    /// Number words per language (`(?i)\b(?:one|two|…)\b`).
+    words: Vec<(&'static str, Gated)>,
 }
 
 fn patterns() -> &'static Patterns {
@@ -28,7 +31,7 @@ fn patterns() -> &'static Patterns {
         for lang in crate::lang::SUPPORTED.iter().copied().chain(["und"]) {
             let lex = for_lang(lang);
             let alt = lex.words.iter().map(|(w, _)| regex::escape(w).replace(' ', r"\s+")).collect::<Vec<_>>().join("|");
-            if let Ok(re) = Regex::new(&format!(r"(?i)\b(?:{alt})\b")) {
+            if let Ok(re) = Gated::new(&format!(r"(?i)\b(?:{alt})\b")) {
                 words.push((lang, re));
             }
         }
@@ -429,8 +432,8 @@ fn compose_words(s: &str, out: &mut Vec<NumberMention>) {
 /// `6-foot-6`, `6 ft 6 in`, `5 feet 11 inches`: one height in feet (converted as feet);
 /// `1 м 82 см`, `1 m 98 cm`: one height in metres.
 fn feet_and_inches(s: &str, span: Span, out: &mut Vec<NumberMention>) {
-    static METRIC: OnceLock<Regex> = OnceLock::new();
-    let metric = METRIC.get_or_init(|| Regex::new(r"\b([1-2])\s?(?:м|m)\s?(\d{2})\s?(?:см|cm)\b").unwrap());
+    static METRIC: OnceLock<Gated> = OnceLock::new();
+    let metric = METRIC.get_or_init(|| Gated::new(r"\b([1-2])\s?(?:м|m)\s?(\d{2})\s?(?:см|cm)\b").unwrap());
     let text = &s[span.start..span.end];
     for c in metric.captures_iter(text) {
         let whole = c.get(0).unwrap();
@@ -446,9 +449,9 @@ fn feet_and_inches(s: &str, span: Span, out: &mut Vec<NumberMention>) {
         n.dimension = Some("length");
         out.push(n);
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
+    static RE: OnceLock<Gated> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r#"\b(\d)(?:-foot-|\s?(?:ft|feet|foot)\.?\s?|['’]\s?)(\d{1,2})(?:\s?(?:in|inches|inch)\b\.?|″|"|\b)"#).unwrap()
+        Gated::new(r#"\b(\d)(?:-foot-|\s?(?:ft|feet|foot)\.?\s?|['’]\s?)(\d{1,2})(?:\s?(?:in|inches|inch)\b\.?|″|"|\b)"#).unwrap()
     });
     let text = &s[span.start..span.end];
     for c in re.captures_iter(text) {
@@ -497,8 +500,8 @@ fn centuries(s: &str, span: Span, lex: &Lexicon, out: &mut Vec<NumberMention>) {
     if lex.centuries.is_empty() {
         return;
     }
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"\b([IVXLC]{1,6})(?:e|ᵉ|er|-?го|-?м)?\b").unwrap());
+    static RE: OnceLock<Gated> = OnceLock::new();
+    let re = RE.get_or_init(|| Gated::new(r"\b([IVXLC]{1,6})(?:e|ᵉ|er|-?го|-?м)?\b").unwrap());
     let text = &s[span.start..span.end];
     for c in re.captures_iter(text) {
         let whole = c.get(0).unwrap();

@@ -273,9 +273,24 @@ fn is_statement(q: &Quote, text: &str) -> bool {
 pub fn is_statement_quote(q: &Quote, text: &str) -> bool {
     let t = q.span.slice(text).trim_end();
     let words = q.words(text);
+    if is_name_quote(q, text) {
+        return false;
+    }
     (q.cue.is_some() && q.speaker.is_some())
         || words >= 4
         || (words >= 2 && t.ends_with(['.', '!', '?', '…', '。']))
+}
+
+/// A quoted name, not words someone said: one to three capitalised words without sentence
+/// punctuation (`«Укренерго»`, `«ТатТоннель»`, `„Nordwerk“`), the way Russian, Ukrainian and
+/// German set company and party names in quote marks.
+pub fn is_name_quote(q: &Quote, text: &str) -> bool {
+    let t = q.span.slice(text).trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && !t.ends_with(['.', '!', '?', '…', ',', '。'])
+        && words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 impl Scanner<'_> {

@@ -27,6 +27,8 @@ struct Ctx<'a, 'w> {
     /// up by binary search so long documents with many quotes stay linear-ish.
     outer: Vec<Span>,
     inner: Vec<Span>,
+    /// Quoted names (`«Укренерго»`), left out of `outer` and `inner`.
+    named: Vec<Span>,
     text: &'a TextModel,
 }
 
@@ -44,14 +46,26 @@ pub fn attribute_all(
     quotes: &QuoteAnalysis,
     people: &mut Vec<Person>,
 ) -> Vec<Option<Attribution>> {
-    let mut top: Vec<&Quote> = quotes.all.iter().filter(|q| q.depth == 0).collect();
+    // Quoted names (`«Укренерго»`) do not end an attribution's phrase: `— сказав журналістам
+    // голова правління «Укренерго» Віталій Зайченко`.
+    let mut top: Vec<&Quote> =
+        quotes.all.iter().filter(|q| q.depth == 0 && !quoted_title(q, &doc.text)).collect();
     top.sort_by_key(|q| q.outer.start);
     let outer = top.iter().map(|q| q.outer).collect();
     let mut inner: Vec<Span> = top.iter().map(|q| q.span).collect();
     inner.sort_by_key(|s| s.start);
-    let cx = Ctx { src: &doc.text, lx, words, cues: cue_map(words, lx, true), outer, inner, text };
+    let named =
+        quotes.all.iter().filter(|q| q.depth == 0 && quoted_title(q, &doc.text)).map(|q| q.span).collect();
+    let cx = Ctx { src: &doc.text, lx, words, cues: cue_map(words, lx, true), outer, inner, named, text };
     let mut out: Vec<Option<Attribution>> = Vec::with_capacity(quotes.quotes.len());
+    let is_named: Vec<bool> =
+        quotes.quotes.iter().map(|q| crate::analysis::quotes::is_name_quote(q, &doc.text)).collect();
     for (qi, q) in quotes.quotes.iter().enumerate() {
+        // A quoted name (`«Укренерго»`) has no speaker.
+        if is_named[qi] {
+            out.push(None);
+            continue;
+        }
         let found = cx.after(q, people).or_else(|| cx.before(q, people));
         let attribution = match found {
             Some(f) => {
@@ -77,7 +91,7 @@ pub fn attribute_all(
                     speaker.person = Some(p);
                     speaker.kind = SpeakerKind::Pronoun;
                 } else if speaker.kind == SpeakerKind::Continued {
-                    match previous(&out, quotes, qi, q, true) {
+                    match previous(&out, quotes, qi, q, true, &is_named) {
                         Some(prev) => {
                             let mut s = prev.speaker.clone();
                             s.kind = SpeakerKind::Continued;
@@ -97,7 +111,7 @@ pub fn attribute_all(
                 };
                 Some(Attribution { speaker, cue, cue_span })
             }
-            None => previous(&out, quotes, qi, q, false).map(|prev| {
+            None => previous(&out, quotes, qi, q, false, &is_named).map(|prev| {
                 let mut s = prev.speaker.clone();
                 s.kind = SpeakerKind::Continued;
                 s.role = None;
@@ -110,6 +124,18 @@ pub fn attribute_all(
     out
 }
 
+/// A quoted name or title inside a sentence (`«Укренерго»`, `«Крюківський вагонобудівний
+/// завод»`, `„Die Zeit“`): a quoted name, or up to four words opening with a capital and not
+/// ending like a sentence. It does not end an attribution's phrase, and is not a speaker.
+fn quoted_title(q: &Quote, text: &str) -> bool {
+    let t = q.span.slice(text).trim();
+    crate::analysis::quotes::is_name_quote(q, text)
+        || t.split_whitespace().count() <= 4
+            && t.chars().next().is_some_and(char::is_uppercase)
+            && !t.ends_with(['.', '!', '?', '…', ',', '。'])
+            && !text[q.outer.end.min(text.len())..].trim_start().starts_with([',', '—', '–'])
+}
+
 /// The attribution of the quote before `q`, when `q` may continue it: the previous quote is
 /// in the same paragraph, or `q` opens its paragraph and the previous quote is in the
 /// paragraph before (the all-quote paragraph convention).
@@ -119,8 +145,10 @@ fn previous<'o>(
     qi: usize,
     q: &Quote,
     any: bool,
+    named: &[bool],
 ) -> Option<&'o Attribution> {
-    let pi = qi.checked_sub(1)?;
+    // The quote before, quoted names (`«Укренерго»`, no speaker) left aside.
+    let pi = (0..qi).rev().find(|&i| !named.get(i).copied().unwrap_or(false))?;
     let prev_q = &quotes.quotes[pi];
     let prev = out[pi].as_ref()?;
     let near = prev_q.last_paragraph == q.paragraph || prev_q.last_paragraph + 1 == q.paragraph;
@@ -172,6 +200,12 @@ impl Ctx<'_, '_> {
             start -= 1;
         }
         (start, end)
+    }
+
+    /// Whether word `i` is inside a quoted name (`«Укренерго»`).
+    fn quoted_name(&self, i: usize) -> bool {
+        let s = self.words[i].span;
+        self.named.iter().any(|n| n.contains(s))
     }
 
     /// A full stop after an initial, a title or an abbreviation.
@@ -501,7 +535,12 @@ impl Ctx<'_, '_> {
         let mut best: Option<register::NameRun> = None;
         let mut k = a;
         while k < b {
-            if register::name_word(&words[k], lx) && (k == a || !register::name_word(&words[k - 1], lx)) {
+            // A name in quote marks is a company or a title, not the speaker.
+            let quoted = self.quoted_name(k);
+            if !quoted
+                && register::name_word(&words[k], lx)
+                && (k == a || !register::name_word(&words[k - 1], lx))
+            {
                 if let Some(run) = read_name(words, k, lx) {
                     if run.end <= b || run.start < b {
                         let end = run.end;
@@ -509,7 +548,12 @@ impl Ctx<'_, '_> {
                         // appositive follows the first name.
                         let keep_first =
                             best.as_ref().is_some_and(|r| r.appositive.is_some() || subject_after);
-                        if !keep_first {
+                        // After an inverted cue, a lone capitalised word (a place in an
+                        // adverbial: `сказав журналістам на Крюківському заводі директорка
+                        // Ірина Савчук`) gives way to a full name or a role and name.
+                        let fuller = |r: &register::NameRun| r.end - r.start >= 2 || r.role.is_some();
+                        let lone_first = best.as_ref().is_some_and(|r| !fuller(r) && r.appositive.is_none());
+                        if !keep_first || subject_after && lone_first && fuller(&run) {
                             best = Some(run);
                         }
                         k = end.max(k + 1);

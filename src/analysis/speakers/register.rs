@@ -105,6 +105,16 @@ fn initial(words: &[Word], j: usize) -> bool {
         && words.get(j + 2).is_some_and(|n| n.cap() && !n.punct)
 }
 
+/// `y` between two full names joins two people (`Lindsey Graham y John Kennedy`), not the
+/// parts of one surname (`Ortega y Gasset`): two name words follow it.
+fn coordination(words: &[Word], j: usize, lx: &Lexicon) -> bool {
+    words[j].lower == "y"
+        && j >= 2
+        && name_word(&words[j - 2], lx)
+        && words.get(j + 1).is_some_and(|n| name_word(n, lx))
+        && words.get(j + 2).is_some_and(|n| name_word(n, lx) && n.para == words[j].para)
+}
+
 /// The end (exclusive) of the run of capitalised words starting at `i`, allowing initials
 /// (`V. Putin`) and particles (`da Silva`, `von der Leyen`).
 fn run_end(words: &[Word], i: usize, lx: &Lexicon) -> usize {
@@ -118,6 +128,7 @@ fn run_end(words: &[Word], i: usize, lx: &Lexicon) -> usize {
         } else if j > i
             && names::is_particle(&words[j].lower)
             && words.get(j + 1).is_some_and(|n| name_word(n, lx) || names::is_particle(n.text))
+            && !coordination(words, j, lx)
         {
             j += 1;
         } else {

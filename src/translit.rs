@@ -249,33 +249,68 @@ fn frame_and_gaps(latin: &[char], mut gaps: Option<&mut Vec<String>>) -> String 
     out.into_iter().collect()
 }
 
-/// The vowel correspondences of `name_vowels.txt` (Latin letters against the Cyrillic
-/// renderings, both in Latin letters), with every vowel letter standing for itself.
-fn vowel_table() -> &'static Vec<(String, String)> {
-    static T: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut out: Vec<(String, String)> =
-            "aeiouy".chars().map(|c| (c.to_string(), c.to_string())).collect();
+/// The vowel correspondences of `src/lang/<lang>/name_vowels.txt` (Latin letters against the
+/// Cyrillic renderings, both in Latin letters), with every vowel letter standing for itself.
+/// A language without its own table (`uk`, `und`) uses the Russian one.
+fn vowel_table(lang: &str) -> &'static Vec<(String, String)> {
+    static T: OnceLock<HashMap<&'static str, Vec<(String, String)>>> = OnceLock::new();
+    let tables = T.get_or_init(|| {
+        let mut tables = HashMap::new();
         for (lang, name) in crate::lang::all_files() {
-            if name == "name_vowels.txt" {
-                for r in crate::lang::records(lang, name) {
-                    let latin = r[0].to_lowercase();
-                    for cyr in r.iter().skip(1).flat_map(|f| f.split_whitespace()) {
-                        let to = if cyr == "-" { String::new() } else { to_latin(cyr) };
-                        if !out.contains(&(latin.clone(), to.clone())) {
-                            out.push((latin.clone(), to));
-                        }
+            if name != "name_vowels.txt" {
+                continue;
+            }
+            let mut out: Vec<(String, String)> =
+                "aeiouy".chars().map(|c| (c.to_string(), c.to_string())).collect();
+            for r in crate::lang::records(lang, name) {
+                let latin = r[0].to_lowercase();
+                for cyr in r.iter().skip(1).flat_map(|f| f.split_whitespace()) {
+                    let to = if cyr == "-" { String::new() } else { to_latin(cyr) };
+                    if !out.contains(&(latin.clone(), to.clone())) {
+                        out.push((latin.clone(), to));
                     }
                 }
             }
+            tables.insert(lang, out);
         }
-        out
-    })
+        tables
+    });
+    tables.get(lang).or_else(|| tables.get("ru")).expect("src/lang/ru/name_vowels.txt")
+}
+
+/// How a Cyrillic word of language `lang` may be read when its consonants are set against a
+/// Latin spelling: the word itself and, where `src/lang/<lang>/name_consonants.txt` lists
+/// letter groups read as others (Belarusian `ці` as `ті`, `дзе` as `де`, `ў` as `в`: `Пуцін`
+/// for Putin, `Дзітэр` for Dieter, `Саіпаў` for Saipov), the word with all of them replaced
+/// (a group written `^ул` only at the start of the word).
+pub fn cyrillic_readings(word: &str, lang: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    let Some(_) = crate::lang::file(lang, "name_consonants.txt") else { return out };
+    if !crate::names::is_cyrillic(word) {
+        return out;
+    }
+    let mut read = word.to_lowercase();
+    for r in crate::lang::records(lang, "name_consonants.txt") {
+        if let [from, to, ..] = r.as_slice() {
+            // `^` ties a group to the start of the word.
+            read = match from.trim().strip_prefix('^') {
+                Some(head) => match read.strip_prefix(head) {
+                    Some(rest) => format!("{}{rest}", to.trim()),
+                    None => read,
+                },
+                None => read.replace(from.trim(), to.trim()),
+            };
+        }
+    }
+    if read != word.to_lowercase() {
+        out.push(read);
+    }
+    out
 }
 
 /// Whether the vowels `cyr` (a Cyrillic spelling's, in Latin letters) can render the Latin
 /// vowels `lat`, piece by piece through [`vowel_table`].
-fn vowels_render(lat: &str, cyr: &str) -> bool {
+fn vowels_render(lat: &str, cyr: &str, table: &[(String, String)]) -> bool {
     let (l, c) = (lat.as_bytes(), cyr.as_bytes());
     let mut reach = vec![vec![false; c.len() + 1]; l.len() + 1];
     reach[0][0] = true;
@@ -284,7 +319,7 @@ fn vowels_render(lat: &str, cyr: &str) -> bool {
             if !reach[i][j] {
                 continue;
             }
-            for (a, b) in vowel_table() {
+            for (a, b) in table {
                 if l[i..].starts_with(a.as_bytes())
                     && c[j..].starts_with(b.as_bytes())
                     && !(a.is_empty() && b.is_empty())
@@ -302,8 +337,15 @@ fn vowels_render(lat: &str, cyr: &str) -> bool {
 /// Latin spelling's vowels at that place of the frame (`Trump`/`Трамп`, `Peter`/`Питер`,
 /// `Jackson`/`Джексон`), from the table `src/lang/<lang>/name_vowels.txt`. `Трумп` for Trump
 /// is plausible, `Тремп` or `Трипм` not. `None` when the words are not one Latin and one
-/// Cyrillic, or their frames differ.
+/// Cyrillic, or their frames differ. The Russian table; [`vowels_plausible_in`] takes the
+/// Cyrillic word's language.
 pub fn vowels_plausible(a: &str, b: &str) -> Option<bool> {
+    vowels_plausible_in(a, b, "ru")
+}
+
+/// [`vowels_plausible`] with the table and [`cyrillic_readings`] of `lang`, the language of the
+/// Cyrillic word (`be`: `Джонсан` for Johnson, `Пуцін` for Putin).
+pub fn vowels_plausible_in(a: &str, b: &str, lang: &str) -> Option<bool> {
     let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
     let (lat, cy) = match (cyr(a), cyr(b)) {
         (false, true) => (a, b),
@@ -323,12 +365,15 @@ pub fn vowels_plausible(a: &str, b: &str) -> Option<bool> {
     }
     // The Cyrillic word as written, and its stems less a case ending (`Терезы`: `Терез`), whose
     // last vowels are the ending's, not the name's.
-    let lower = cy.to_lowercase();
-    let mut candidates = vec![(lower.clone(), false)];
-    for e in SLAVIC_ENDINGS {
-        if let Some(stem) = lower.strip_suffix(e) {
-            if stem.chars().count() >= 3 {
-                candidates.push((stem.to_string(), true));
+    let table = vowel_table(lang);
+    let mut candidates = Vec::new();
+    for lower in cyrillic_readings(&cy.to_lowercase(), lang) {
+        candidates.push((lower.clone(), false));
+        for e in SLAVIC_ENDINGS {
+            if let Some(stem) = lower.strip_suffix(e) {
+                if stem.chars().count() >= 3 {
+                    candidates.push((stem.to_string(), true));
+                }
             }
         }
     }
@@ -339,7 +384,7 @@ pub fn vowels_plausible(a: &str, b: &str) -> Option<bool> {
             continue;
         }
         let n = gl.len() - usize::from(stem);
-        if gl[..n].iter().zip(&gc[..n]).all(|(l, c)| vowels_render(l, c)) {
+        if gl[..n].iter().zip(&gc[..n]).all(|(l, c)| vowels_render(l, c, table)) {
             return Some(true);
         }
         verdict = Some(false);
@@ -510,6 +555,24 @@ impl PushChars for Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn belarusian_spellings_use_their_own_tables() {
+        // Akanne, ы, э and the soft т/д written ц/дз pass in Belarusian, not in Russian.
+        for (a, b) in
+            [("Johnson", "Джонсан"), ("Thompson", "Томпсан"), ("Steele", "Стыл"), ("Пуціным", "Putin")]
+        {
+            assert_eq!(vowels_plausible_in(a, b, "be"), Some(true), "{a} / {b}");
+        }
+        assert_eq!(vowels_plausible_in("Johnson", "Джонсан", "ru"), Some(false));
+        assert_eq!(vowels_plausible_in("Johnson", "Джонсан", "uk"), Some(false));
+        assert_eq!(vowels_plausible_in("Hamilton", "Хомілтан", "be"), Some(false));
+        assert_eq!(vowels_plausible_in("Putin", "Пуцін", "ru"), None);
+        assert_eq!(cyrillic_readings("Дзітэр", "be"), ["Дзітэр", "дітэр"]);
+        assert_eq!(cyrillic_readings("Уладзімір", "be"), ["Уладзімір", "владімір"]);
+        assert_eq!(cyrillic_readings("Франц", "be"), ["Франц"]);
+        assert_eq!(cyrillic_readings("Путин", "ru"), ["Путин"]);
+    }
 
     #[test]
     fn transcription_vowels_are_plausible() {

@@ -7,8 +7,9 @@
 //! are allowed for languages that decline names (`Зеленского`). A name transcribed by sound
 //! (`Trump`/`Трамп`, `Peter`/`Питер`) must keep the source's consonants, and its vowels must be
 //! ones a transcription writes for the source's vowel letters at that place
-//! (`src/lang/ru/name_vowels.txt`: `Трамп` and `Джексон` pass, `Хомилтон` for Hamilton does
-//! not).
+//! (`src/lang/<lang>/name_vowels.txt` of the Cyrillic text's language, else the Russian one:
+//! `Трамп` and `Джексон` pass, `Хомилтон` for Hamilton does not; in Belarusian `Джонсан` and,
+//! through `be/name_consonants.txt`, `Пуцін` for Putin pass).
 //!
 //! ## Why is this bad?
 //! A misspelt name is a correction waiting to happen, and a changed one can put a statement in
@@ -118,11 +119,12 @@ fn inner_substitution(a: &str, b: &str) -> bool {
 
 /// Across scripts, whether a word is a name altered: its consonant frame one letter off the
 /// source's (`Trump`/`Трамк`), the letters otherwise close.
-fn altered_sound(a: &str, b: &str) -> bool {
+fn altered_sound(ta: &Tok, tb: &Tok) -> bool {
+    let (a, b) = (ta.word.as_str(), tb.word.as_str());
     if key_distance(a, b) > cap(a, b) + 1 {
         return false;
     }
-    let (ka, kb) = (sound_keys(a), sound_keys(b));
+    let (ka, kb) = (ta.sound_keys(), tb.sound_keys());
     // The same frame, or one the other's start (`Indonesian`/`Индонезии`, a derived word).
     if ka.iter().any(|x| kb.iter().any(|y| x.starts_with(y.as_str()) || y.starts_with(x.as_str()))) {
         return false;
@@ -160,12 +162,17 @@ fn cap_keys(ka: &str, kb: &str) -> usize {
     (ka.chars().count().max(kb.chars().count()) / 3).max(2)
 }
 
-fn sound_keys(w: &str) -> Vec<String> {
+/// The sound keys of a word of language `lang`, of its surname stem, and of its readings in
+/// that language ([`crate::translit::cyrillic_readings`]: Belarusian `Пуцін` as `Путін`).
+fn sound_keys(w: &str, lang: &str) -> Vec<String> {
     let w = crate::names::strip_possessive(w);
     let mut keys = crate::translit::sound_keys(w);
-    for k in crate::translit::sound_keys(&crate::names::surname_stem(w)) {
-        if !keys.contains(&k) {
-            keys.push(k);
+    for reading in crate::translit::cyrillic_readings(w, lang) {
+        let stem = crate::names::surname_stem(&reading);
+        for k in crate::translit::sound_keys(&reading).into_iter().chain(crate::translit::sound_keys(&stem)) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
         }
     }
     keys
@@ -187,6 +194,12 @@ fn sounds_alike(a: &Tok, b: &Tok) -> bool {
         || (ka[0] == kb[0] && short(&ka[0]) && strsim::levenshtein(na, nb) <= 2)
 }
 
+/// [`crate::translit::vowels_plausible_in`] of two words, with the language of the Cyrillic one.
+fn vowels_plausible(a: &Tok, b: &Tok) -> Option<bool> {
+    let lang = if a.cyrillic { a.lang } else { b.lang };
+    crate::translit::vowels_plausible_in(&a.word, &b.word, lang)
+}
+
 /// A capitalised word with the name keys of the forms it can stand for, and of the
 /// nominatives it can be declined from (in a language that declines names in Latin script).
 struct Tok {
@@ -198,11 +211,13 @@ struct Tok {
     cyrillic: bool,
     /// [`sound_keys`] of the word, computed when first asked for.
     sounds: std::cell::OnceCell<Vec<String>>,
+    /// The language of the text the word is in.
+    lang: &'static str,
 }
 
 impl Tok {
     fn sound_keys(&self) -> &[String] {
-        self.sounds.get_or_init(|| sound_keys(&self.word))
+        self.sounds.get_or_init(|| sound_keys(&self.word, self.lang))
     }
 }
 
@@ -296,6 +311,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                     nominatives,
                     cyrillic: crate::names::is_cyrillic(&word),
                     sounds: std::cell::OnceCell::new(),
+                    lang: crate::lang::SUPPORTED.iter().find(|l| **l == lang).copied().unwrap_or("und"),
                     word,
                     t,
                 }
@@ -400,7 +416,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                     && free(&tn)
                     && mine == 1
                     && !native_given_name(&sn.word, &tn.word)
-                    && crate::translit::vowels_plausible(&sn.word, &tn.word) == Some(false)
+                    && vowels_plausible(sn, tn) == Some(false)
                 {
                     reported.push(tn.span);
                     out.push(
@@ -433,10 +449,10 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 if r.cyrillic != tn.cyrillic {
                     // A consonant off, or for a person the right consonants with a vowel no
                     // transcription writes (`Армитиж` for Armitage).
-                    altered_sound(&r.word, &tn.word)
+                    altered_sound(r, tn)
                         || (pw.person
                             && !native_given_name(&r.word, &tn.word)
-                            && crate::translit::vowels_plausible(&r.word, &tn.word) == Some(false))
+                            && vowels_plausible(r, tn) == Some(false))
                 } else {
                     altered_forms(r, tn, pw.given, inflects)
                 }

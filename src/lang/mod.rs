@@ -41,6 +41,23 @@ pub fn all_files() -> impl Iterator<Item = (&'static str, &'static str)> {
     files::FILES.iter().map(|(k, _)| k.split_once('/').unwrap_or(("", k)))
 }
 
+/// Byline and credit openings of every language (`lang_bylines.txt`), as lower-case words,
+/// sorted and without repeats. Shared by the rules that must not take a byline or a photo
+/// credit for text (L101, X809).
+pub fn byline_openings() -> &'static [Vec<String>] {
+    static OPENINGS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    OPENINGS.get_or_init(|| {
+        let mut out: Vec<Vec<String>> = all_files()
+            .filter(|(_, name)| *name == "lang_bylines.txt")
+            .flat_map(|(lang, name)| lines(lang, name))
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

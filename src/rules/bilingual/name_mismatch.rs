@@ -292,6 +292,20 @@ fn person_word(mentions: &[(Span, Span)], at: Span) -> PersonWord {
     }
 }
 
+/// The finding for `tn`, the translation's spelling of the source's name `sn`; `why` is
+/// appended to the message (empty, or a parenthesised reason).
+fn mismatch(tn: &Tok, sn: &Tok, text: &str, src_text: &str, why: &str) -> Diagnostic {
+    Diagnostic::new(
+        tn.span,
+        format!(
+            "Name '{}' does not match the source's '{}'{why}",
+            tn.span.slice(text),
+            sn.span.slice(src_text)
+        ),
+    )
+    .with_evidence(Evidence::in_source(sn.span, "the name in the source"))
+}
+
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Some(pair) = Pair::of(ctx) else { return Vec::new() };
     let text = pair.doc.text.as_str();
@@ -393,18 +407,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                     // The odd one out: further from the source's letters, or used less, or later.
                     if free(&tn) && mine == 1 && rank(o) < rank(tn) {
                         reported.push(tn.span);
+                        let why =
+                            format!(" (written '{}' elsewhere in this translation)", o.span.slice(text));
                         out.push(
-                            Diagnostic::new(
-                                tn.span,
-                                format!(
-                                    "Name '{}' does not match the source's '{}' (written '{}' elsewhere in this translation)",
-                                    tn.span.slice(text),
-                                    sn.span.slice(src_text),
-                                    o.span.slice(text)
-                                ),
-                            )
-                            .with_evidence(Evidence::in_source(sn.span, "the name in the source"))
-                            .with_evidence(Evidence::here(o.span, "the spelling used elsewhere")),
+                            mismatch(tn, sn, text, src_text, &why)
+                                .with_evidence(Evidence::here(o.span, "the spelling used elsewhere")),
                         );
                     }
                     continue;
@@ -419,17 +426,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                     && vowels_plausible(sn, tn) == Some(false)
                 {
                     reported.push(tn.span);
-                    out.push(
-                        Diagnostic::new(
-                            tn.span,
-                            format!(
-                                "Name '{}' does not match the source's '{}' (its vowels are not a transcription of it)",
-                                tn.span.slice(text),
-                                sn.span.slice(src_text)
-                            ),
-                        )
-                        .with_evidence(Evidence::in_source(sn.span, "the name in the source")),
-                    );
+                    out.push(mismatch(tn, sn, text, src_text, " (its vowels are not a transcription of it)"));
                 }
                 continue;
             }
@@ -481,17 +478,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
             reported.push(tn.span);
-            out.push(
-                Diagnostic::new(
-                    tn.span,
-                    format!(
-                        "Name '{}' does not match the source's '{}'",
-                        tn.span.slice(text),
-                        sn.span.slice(src_text)
-                    ),
-                )
-                .with_evidence(Evidence::in_source(sn.span, "the name in the source")),
-            );
+            out.push(mismatch(tn, sn, text, src_text, ""));
         }
     }
     out

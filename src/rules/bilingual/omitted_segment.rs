@@ -19,8 +19,6 @@
 //! `src/lang/<lang>/lang_bylines.txt`), are never reported: dropping them is an editor's
 //! choice, not a lost statement.
 
-use std::sync::OnceLock;
-
 use super::{preview, Pair};
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
@@ -64,21 +62,6 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     out
 }
 
-/// Byline and credit openings of every language (`lang_bylines.txt`), as lower-case words.
-fn byline_openings() -> &'static [Vec<String>] {
-    static OPENINGS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    OPENINGS.get_or_init(|| {
-        let mut out: Vec<Vec<String>> = crate::lang::all_files()
-            .filter(|(_, name)| *name == "lang_bylines.txt")
-            .flat_map(|(lang, name)| crate::lang::lines(lang, name))
-            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    })
-}
-
 /// A short sentence that opens like a byline or a credit: an opening followed by a colon or a
 /// capitalised word, then names rather than a clause (`By Sarah Collins`, `Foto: dpa`), not
 /// `By Monday the river had risen…`.
@@ -88,7 +71,7 @@ fn is_byline(sentence: &str) -> bool {
     if words.len() > MAX_WORDS {
         return false;
     }
-    byline_openings().iter().any(|opening| {
+    crate::lang::byline_openings().iter().any(|opening| {
         let n = opening.len();
         if words.len() <= n {
             return false;

@@ -24,8 +24,6 @@
 //! Translate the passage, or give the translation next to the original quote. A quote kept in
 //! the original on purpose can be silenced with `--ignore L101` for that text.
 
-use std::sync::OnceLock;
-
 use crate::analysis::language::{language_name, LangGuess};
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
@@ -167,21 +165,6 @@ impl WordCount {
     }
 }
 
-/// Byline and credit openings of every language (`lang_bylines.txt`), as lower-case words.
-fn byline_openings() -> &'static [Vec<String>] {
-    static OPENINGS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
-    OPENINGS.get_or_init(|| {
-        let mut out: Vec<Vec<String>> = crate::lang::all_files()
-            .filter(|(_, name)| *name == "lang_bylines.txt")
-            .flat_map(|(lang, name)| crate::lang::lines(lang, name))
-            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    })
-}
-
 /// A short paragraph that opens like a byline or credit (`By Sarah Johnson`, `Foto: dpa`):
 /// an opening followed by a capitalised word or a colon.
 fn is_byline(ctx: &Context, span: Span) -> bool {
@@ -192,7 +175,7 @@ fn is_byline(ctx: &Context, span: Span) -> bool {
     if words.len() > MAX_WORDS {
         return false;
     }
-    byline_openings().iter().any(|opening| {
+    crate::lang::byline_openings().iter().any(|opening| {
         let n = opening.len();
         if words.len() <= n
             || !words.iter().zip(opening).all(|(t, w)| t.span.slice(text).to_lowercase() == *w)

@@ -281,6 +281,10 @@ pub fn analyze(
     out
 }
 
+/// How far ahead (or back) a yearless date told in the future (or past) tense is looked for:
+/// news announces events up to about nine months ahead.
+const TENSE_REACH_DAYS: i64 = 270;
+
 /// Fills `resolved` (and the range end) from the publication date or, failing that, from the
 /// year of the latest full date before it in the text.
 fn resolve(m: &mut DateMention, published: Option<NaiveDate>, context: Option<(i32, Span)>, s: &str) {
@@ -290,13 +294,35 @@ fn resolve(m: &mut DateMention, published: Option<NaiveDate>, context: Option<(i
             if let Some(p) = published {
                 // The occurrence nearest the publication date: a news text names a yearless
                 // day within months of its dateline.
-                let best = (p.year() - 1..=p.year() + 1)
+                let years: Vec<(i32, NaiveDate)> = (p.year() - 1..=p.year() + 1)
                     .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day.clamp(1, 28)).map(|d| (y, d)))
-                    .min_by_key(|(_, d)| (*d - p).num_days().abs());
-                if let Some((y, _)) = best {
+                    .collect();
+                // Told as ahead, the next occurrence within the coming months (`will take
+                // office on 10 December` in May); told in the past, the last one. Else the
+                // nearest, which the date rule then questions.
+                let days = |d: &NaiveDate| (*d - p).num_days();
+                let by_tense = match m.tense.tense {
+                    Tense::Future => years
+                        .iter()
+                        .filter(|(_, d)| (0..=TENSE_REACH_DAYS).contains(&days(d)))
+                        .min_by_key(|(_, d)| days(d)),
+                    Tense::Past => years
+                        .iter()
+                        .filter(|(_, d)| (-TENSE_REACH_DAYS..=0).contains(&days(d)))
+                        .max_by_key(|(_, d)| days(d)),
+                    _ => None,
+                };
+                let best = by_tense.or_else(|| years.iter().min_by_key(|(_, d)| days(d).abs()));
+                if let Some(&(y, _)) = best {
                     m.resolved = Some(CalendarDate::ymd(y, month, day));
-                    m.evidence =
-                        format!("{}; year {y} taken as the one nearest the publication date {p}", m.evidence);
+                    let how = if by_tense.is_some() && m.tense.tense == Tense::Future {
+                        "the next one after"
+                    } else if by_tense.is_some() {
+                        "the last one before"
+                    } else {
+                        "the one nearest"
+                    };
+                    m.evidence = format!("{}; year {y} taken as {how} the publication date {p}", m.evidence);
                 }
             } else if let Some((y, span)) = context {
                 m.resolved = Some(CalendarDate::ymd(y, month, day));

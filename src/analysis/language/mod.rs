@@ -207,6 +207,29 @@ pub fn analyze(
     };
     let doc_lang = verdict.lang;
     let guess = |stretch: &str, ev: &Evidence| LangGuess::from_verdict(guess_with(stretch, ev, doc_lang));
+    // A short paragraph (a headline, a one-sentence lead) full of names of the source's country
+    // reads as that country's language: `Brewer Hofmann to shed 2,400 posts in
+    // Nordrhein-Westfalen`. Judged again on its lower-case words alone, it is the document's.
+    let paragraph_verdicts: Vec<Verdict> = paragraph_verdicts
+        .into_iter()
+        .zip(&text.paragraphs)
+        .map(|(v, p)| match (v.lang, doc_lang) {
+            (Some(l), Some(d)) if l != d && p.span.len() <= NAME_HEAVY_MAX_BYTES => {
+                let common = lower_case_words(p.span.slice(body));
+                let ev = gather(&common, reg);
+                if ev.is_thin() {
+                    return v;
+                }
+                let again = decide(&common, &ev, all, None, reg);
+                if again.lang == Some(d) {
+                    again
+                } else {
+                    v
+                }
+            }
+            _ => v,
+        })
+        .collect();
     let paragraphs: Vec<LangGuess> = paragraph_verdicts.into_iter().map(LangGuess::from_verdict).collect();
     // A sentence is judged in the context of its paragraph's language (the document's when
     // the paragraph is undetermined): "is it in that language?" is cheap to answer.
@@ -267,6 +290,26 @@ pub fn analyze(
         .collect();
 
     LanguageAnalysis { document, paragraphs, sentences, frames, quoted, expected: expected_code, detected }
+}
+
+/// Paragraphs up to this long are judged again without their capitalised words when they
+/// read as another language than the document's.
+const NAME_HEAVY_MAX_BYTES: usize = 400;
+
+/// The words of `stretch` that start with a lower-case letter, space-separated: what is left of
+/// a sentence once its names are set aside.
+fn lower_case_words(stretch: &str) -> String {
+    let mut out = String::new();
+    for w in stretch.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().next().is_some_and(char::is_lowercase) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 /// The registry index of a paragraph's language, if decided.

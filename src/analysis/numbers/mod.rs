@@ -89,7 +89,24 @@ pub fn analyze(
             continue;
         }
         let plang = crate::analysis::dates::paragraph_lang(lang, paragraph_langs, i);
-        out.extend(scan::numbers(s, para.span, plang));
+        let mut found = scan::numbers(s, para.span, plang);
+        if plang != lang {
+            // A short paragraph (a title, a one-line caption) can be detected as another
+            // language than the document's, pulled by its names: `1,800` then also keeps the
+            // document's reading.
+            let others = scan::numbers(s, para.span, lang);
+            for m in &mut found {
+                let same = others.iter().find(|o| o.span.start == m.span.start && o.scale == m.scale);
+                if let Some(o) = same {
+                    for v in o.readings() {
+                        if v != m.value && !m.alternatives.contains(&v) {
+                            m.alternatives.push(v);
+                        }
+                    }
+                }
+            }
+        }
+        out.extend(found);
     }
     for n in &mut out {
         n.in_date = dates

@@ -112,6 +112,38 @@ fn pair_up(src: &mut Side, tgt: &mut Side) {
     }
 }
 
+/// A duration written as a clock time on one side (`4 h 38`, `4:38`) and as hours and minutes
+/// on the other (`4 hours 38 minutes`): the time pairs with both numbers.
+fn pair_durations(a: &mut Side, b: &mut Side) {
+    for i in 0..a.nums.len() {
+        let t = a.nums[i];
+        if a.partner[i].is_some() || t.kind != NumberKind::Time {
+            continue;
+        }
+        let hours = t.value.floor();
+        let minutes = ((t.value - hours) * 60.0).round();
+        if minutes == 0.0 {
+            continue;
+        }
+        let free = |v: f64, except: Option<usize>| {
+            (0..b.nums.len()).find(|&j| {
+                Some(j) != except
+                    && b.partner[j].is_none()
+                    && b.pair[j] == a.pair[i]
+                    && b.nums[j].kind != NumberKind::Time
+                    && b.nums[j].value == v
+            })
+        };
+        if let Some(h) = free(hours, None) {
+            if let Some(m) = free(minutes, Some(h)) {
+                a.partner[i] = Some(h);
+                b.partner[h] = Some(i);
+                b.partner[m] = Some(i);
+            }
+        }
+    }
+}
+
 pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Some(pair) = Pair::of(ctx) else { return Vec::new() };
     let text = pair.doc.text.as_str();
@@ -122,6 +154,8 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut src = Side::new(&pair.source.numbers, &src_spans);
     let mut tgt = Side::new(&pair.analysis.numbers, &tgt_spans);
     pair_up(&mut src, &mut tgt);
+    pair_durations(&mut tgt, &mut src);
+    pair_durations(&mut src, &mut tgt);
     let mut out = Vec::new();
     let mut used: Vec<usize> = Vec::new();
     for i in 0..tgt.nums.len() {

@@ -24,7 +24,11 @@
 //! - `untranslated` (X806): the sentence is replaced by its source sentence;
 //! - `dropped` (X809): the sentence is removed;
 //! - `quote` (X806): in a translated line quoting someone on both sides, the quotation's text
-//!   is replaced by the source's quotation text (the sentence around it stays translated).
+//!   is replaced by the source's quotation text (the sentence around it stays translated);
+//! - `missing` (X803): a person the source names with a full name is named nowhere in the
+//!   translation: every run of words rendering a word of their name is replaced by the target
+//!   language's pronoun of their gender (`pronouns.txt`); expected at the line where the source
+//!   first names them, as a finding saying the translation does not name them.
 //!
 //! A planted error counts as found when a finding of the expected rule covers the changed
 //! sentence (or, for a dropped one, points at it in the source; for a quote, lies on the
@@ -71,6 +75,7 @@ const CODES: &[(&str, &str)] = &[
     ("untranslated", "X806"),
     ("dropped", "X809"),
     ("quote", "X806"),
+    ("missing", "X803"),
 ];
 
 fn iso(lang: &str) -> &'static str {
@@ -246,6 +251,7 @@ fn plant(a: &Article, dir: &(String, String), kind: &'static str, seed: u64) -> 
         "date" => plant_date(&p, &mut target, rng)?,
         "name" => plant_name(&p, &mut target, rng)?,
         "speaker" => plant_speaker(&p, &mut target, rng)?,
+        "missing" => plant_missing(&p, &mut target, rng)?,
         "untranslated" => {
             let line = *rng.pick(&p.body)?;
             target[line] = a.source[line].clone();
@@ -501,6 +507,106 @@ fn plant_name(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
     let new = (0..10).find_map(|_| alter_letter(w, rng).filter(|n| !(declines && case_ending(w, n))))?;
     target[i] = replace_at(&a.target[i], at, w, &new);
     Some(i)
+}
+
+/// `missing` (X803): a person of the source's register with a given name and a full mention,
+/// whom the translation names, is removed from the translation: each run of words (with the
+/// particles between them) that renders a word of their name, in any line, becomes the target
+/// language's pronoun of their gender. Returns the line where the source first names them.
+fn plant_missing(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> {
+    let a = p.a;
+    let (sa, stext, spans) = analyse_side(&a.source, &a.paragraph, p.sl);
+    let line_of = |at: usize| spans.iter().position(|s| s.is_some_and(|(b, e)| b <= at && at < e));
+    let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+    let renders = |sw: &str, tw: &str| {
+        let (ks, kt) = (name_key(sw), name_key(tw));
+        let common = ks.chars().zip(kt.chars()).take_while(|(x, y)| x == y).count();
+        ks == kt
+            || (ks.chars().count() >= 4
+                && common + 2 >= ks.chars().count()
+                && common + 3 >= kt.chars().count())
+            || (cyr(sw) != cyr(tw)
+                && sound_key(sw) == sound_key(tw)
+                && sound_key(sw).chars().count() >= 2
+                && strsim::levenshtein(&ks, &kt) <= 2)
+    };
+    // People named in full whose name the translation writes somewhere.
+    let people: Vec<(&faithful::analysis::speakers::Person, usize)> = sa
+        .people
+        .people
+        .iter()
+        .filter(|person| person.given.is_some() && person.mentions.iter().any(|m| m.full))
+        .filter_map(|person| {
+            let first = person.mentions.iter().map(|m| m.span.start).min()?;
+            Some((person, line_of(first)?))
+        })
+        .filter(|(person, _)| {
+            let words: Vec<&str> = person.name.split_whitespace().collect();
+            target.iter().any(|l| {
+                tokens(l).iter().any(|(_, tw)| {
+                    tw.starts_with(char::is_uppercase) && words.iter().any(|sw| renders(sw, tw))
+                })
+            })
+        })
+        .collect();
+    let &(person, line) = rng.pick(&people)?;
+    let _ = &stext;
+    let gender = match person.gender {
+        faithful::analysis::speakers::Gender::Male => "m",
+        faithful::analysis::speakers::Gender::Female => "f",
+        faithful::analysis::speakers::Gender::Any => "p",
+    };
+    let pronoun = faithful::lang::records(p.tl, "pronouns.txt")
+        .find(|r| r.get(1) == Some(&gender))
+        .or_else(|| faithful::lang::records(p.tl, "pronouns.txt").next())
+        .map(|r| r[0].to_string())?;
+    let words: Vec<&str> = person.name.split_whitespace().collect();
+    let name_word = |w: &str| w.starts_with(char::is_uppercase) && words.iter().any(|sw| renders(sw, w));
+    let mut changed = false;
+    for l in target.iter_mut() {
+        let toks = tokens(l);
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (k, &(at, w)) in toks.iter().enumerate() {
+            if !name_word(w) {
+                continue;
+            }
+            let end = at + w.len();
+            // Joined to the previous run across spaces, hyphens or a particle.
+            let joined = runs.last().is_some_and(|&(_, e)| {
+                let gap = &l[e..at];
+                gap.chars().all(|c| c == ' ' || c == '-')
+                    || (k > 0
+                        && faithful::names::is_particle(toks[k - 1].1)
+                        && gap.split_whitespace().count() == 1)
+            });
+            match runs.last_mut() {
+                Some(r) if joined => r.1 = end,
+                _ => runs.push((at, end)),
+            }
+        }
+        for &(b, e) in runs.iter().rev() {
+            let mut with = pronoun.clone();
+            if b == 0 || l[..b].trim_end().ends_with(['.', '!', '?', '"', '“', '«']) {
+                let mut c = with.chars();
+                with = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
+            }
+            *l = format!("{}{}{}", &l[..b], with, &l[e..]);
+            changed = true;
+        }
+    }
+    // Only a person now named nowhere counts: a word of the name the runs above left (a
+    // transcription too far from the source's letters to be recognised) makes no case.
+    let left = target.iter().any(|l| {
+        tokens(l).iter().any(|(_, tw)| {
+            tw.starts_with(char::is_uppercase)
+                && words.iter().any(|sw| {
+                    let (ks, kt) = (name_key(sw), name_key(tw));
+                    strsim::levenshtein(&ks, &kt) <= (ks.chars().count() / 3).max(2)
+                        || (sound_key(sw) == sound_key(tw) && sound_key(sw).chars().count() >= 2)
+                })
+        })
+    });
+    (changed && !left).then_some(line)
 }
 
 /// Whether two spellings differ only by their last letter, a one-letter case ending in both
@@ -925,7 +1031,10 @@ fn score(
                 _ => on_target,
             }
         };
-        let found = d.findings.iter().any(|f| f.code == code && hit(f));
+        // A missing person is reported as such, not as a name misspelt on that line.
+        let found = d.findings.iter().any(|f| {
+            f.code == code && hit(f) && (p.kind != "missing" || f.message.contains("does not name"))
+        });
         if found {
             t.found += 1;
         } else if show == Some("missed") || show == Some(code) {

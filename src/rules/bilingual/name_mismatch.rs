@@ -481,5 +481,173 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             out.push(mismatch(tn, sn, text, src_text, ""));
         }
     }
+    out.extend(missing_people(&pair, &tgt_all));
+    out
+}
+
+/// Name keys of the given names of every language (`first_names.txt`), in Latin letters.
+fn known_given_name(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let mut set = std::collections::HashSet::new();
+            for (lang, name) in crate::lang::all_files() {
+                if name == "first_names.txt" {
+                    for r in crate::lang::records(lang, name) {
+                        set.insert(crate::translit::name_key(r[0]));
+                    }
+                }
+            }
+            set
+        })
+        .contains(&crate::translit::name_key(word))
+}
+
+/// Whether the source's register has strong evidence that person `k` is a person, not a
+/// place or an organisation read as a name (`Corea del Norte`, `Grand Prix`): a given name of
+/// `first_names.txt` or an office of `roles.txt` given to them, on a name written like one
+/// (every word capitalised but particles: not `der Katastrophenschutzbehörde`, to which a
+/// German text gives the office `Sprecher`).
+fn surely_person(source: &Analysis, k: usize) -> bool {
+    let p = &source.people.people[k];
+    let given = p.given.as_deref().and_then(|g| g.split_whitespace().next()).is_some_and(known_given_name);
+    let office = p.roles.iter().any(|r| r.canonical.is_some());
+    // Every word of the name capitalised (`der Wiederherstellung` is a German phrase).
+    let mut words = p.name.split_whitespace();
+    let shaped =
+        words.next().is_some_and(|w| w.starts_with(char::is_uppercase) && !crate::names::is_particle(w))
+            && words.all(|w| w.starts_with(char::is_uppercase) || crate::names::is_particle(w));
+    // A word of a competition, a venue or an institution (`Champions League`) is not a
+    // person's (`name_not_person.txt`, every language).
+    static NOT_PERSON: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    let not_person = NOT_PERSON.get_or_init(|| {
+        crate::lang::all_files()
+            .filter(|(_, name)| *name == "name_not_person.txt")
+            .flat_map(|(lang, name)| crate::lang::lines(lang, name))
+            .map(str::to_lowercase)
+            .collect()
+    });
+    let thing = p.name.split_whitespace().any(|w| not_person.contains(&w.to_lowercase()));
+    // A quote alone is not enough: the register credits quotes to noun phrases too
+    // (`Kundgebung Anhänger`, a German rally and its supporters).
+    shaped && !thing && (given || office)
+}
+
+/// Whether a capitalised word of the translation may name the source's name word `w` (its
+/// name forms `wf`): the same name in any spelling or case, a transcription by sound, a
+/// spelling close enough to be this name altered (reported above, if at all), or a word
+/// declined from its stem. Generous on purpose: a name is reported missing only when nothing
+/// in the translation could be it.
+fn may_name(w: &Tok, t: &Tok) -> bool {
+    if crate::translit::same_name_forms(&w.forms, &t.forms)
+        || w.nominatives.iter().any(|n| t.forms.contains(n))
+        || t.nominatives.iter().any(|n| w.forms.contains(n))
+    {
+        return true;
+    }
+    let d = forms_distance(&w.forms, &t.forms);
+    if d <= cap_keys(&w.key, &t.key) {
+        return true;
+    }
+    let common = w.key.chars().zip(t.key.chars()).take_while(|(a, b)| a == b).count();
+    if common >= 4.min(w.key.chars().count())
+        && common * 3 >= 2 * w.key.chars().count().min(t.key.chars().count())
+    {
+        return true;
+    }
+    let (ka, kb) = (w.sound_keys(), t.sound_keys());
+    ka.iter().any(|x| kb.iter().any(|y| x.chars().count() >= 2 && strsim::levenshtein(x, y) <= 1))
+}
+
+/// People the source names with a full name that the translation never names, in any
+/// spelling, script or case: reported on the translation of the sentence where the source
+/// first names them. A translation may well say `the minister` or `she` for a person it has
+/// named once, so only a person named nowhere in the whole translation counts.
+fn missing_people(pair: &Pair, tgt_all: &[Tok]) -> Vec<Diagnostic> {
+    let (text, src_text) = (pair.doc.text.as_str(), pair.source_doc.text.as_str());
+    let (sl, tl) = (pair.source_lang(), pair.target_lang());
+    let lang_of = |l: &str| crate::lang::SUPPORTED.iter().find(|x| **x == l).copied().unwrap_or("und");
+    let tok = |word: &str, span: Span, lang: &'static str| Tok {
+        t: NameToken { span, key: crate::translit::name_key(word), initial: false },
+        forms: crate::translit::name_forms(word),
+        nominatives: crate::translit::nominatives(word, lang)
+            .iter()
+            .map(|n| crate::translit::name_key(n))
+            .collect(),
+        cyrillic: crate::names::is_cyrillic(word),
+        sounds: std::cell::OnceCell::new(),
+        lang,
+        word: word.to_string(),
+    };
+    // Short capitalised words of the translation (`May`, `Kim`, `Ли`), which name tokens
+    // leave out, read when a person's name has a short word.
+    let short: std::cell::OnceCell<Vec<Tok>> = std::cell::OnceCell::new();
+    let short_words = || {
+        short.get_or_init(|| {
+            let body = Span::new(pair.doc.body_start.min(text.len()), text.len());
+            pair.analysis
+                .text
+                .tokens_in(body)
+                .iter()
+                .filter(|t| t.kind == crate::text::TokenKind::Word)
+                .filter(|t| {
+                    let w = t.span.slice(text);
+                    let n = w.chars().filter(|c| c.is_alphabetic()).count();
+                    w.starts_with(char::is_uppercase) && (2..4).contains(&n)
+                })
+                .map(|t| tok(t.span.slice(text), t.span, lang_of(tl)))
+                .collect()
+        })
+    };
+    let mut out = Vec::new();
+    for (k, person) in pair.source.people.people.iter().enumerate() {
+        if person.given.is_none() || !surely_person(pair.source, k) {
+            continue;
+        }
+        let Some(first) = person.mentions.iter().min_by_key(|m| m.span.start) else { continue };
+        let words: Vec<Tok> = person
+            .name
+            .split_whitespace()
+            .map(crate::names::strip_possessive)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+            .filter(|w| w.chars().count() >= 2 && !crate::names::is_particle(w))
+            .map(|w| tok(w, first.span, lang_of(sl)))
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let named = words.iter().any(|w| {
+            tgt_all.iter().any(|t| may_name(w, t))
+                || (w.key.chars().count() < 5 && short_words().iter().any(|t| may_name(w, t)))
+        });
+        if named {
+            continue;
+        }
+        // The sentence where the source first names them, and its translation; a sentence
+        // left out of the translation altogether is X809's.
+        let Some(p) =
+            pair.alignment.pairs.iter().find(|p| p.source_spans.iter().any(|s| s.contains(first.span)))
+        else {
+            continue;
+        };
+        let Some(t) = p.target_span() else { continue };
+        let sentence = p.source_span().map_or("", |s| s.slice(src_text));
+        if super::omitted_segment::is_byline(sentence) {
+            continue;
+        }
+        let pronoun = match person.gender {
+            crate::analysis::speakers::Gender::Male => "him",
+            crate::analysis::speakers::Gender::Female => "her",
+            crate::analysis::speakers::Gender::Any => "them",
+        };
+        let name = &person.name;
+        out.push(
+            Diagnostic::new(
+                t,
+                format!("The source names {name} here; the translation does not name {pronoun} anywhere"),
+            )
+            .with_evidence(Evidence::in_source(first.span, "the person in the source")),
+        );
+    }
     out
 }

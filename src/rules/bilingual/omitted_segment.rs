@@ -65,7 +65,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
 /// A short sentence that opens like a byline or a credit: an opening followed by a colon or a
 /// capitalised word, then names rather than a clause (`By Sarah Collins`, `Foto: dpa`), not
 /// `By Monday the river had risen…`.
-fn is_byline(sentence: &str) -> bool {
+pub(crate) fn is_byline(sentence: &str) -> bool {
     const MAX_WORDS: usize = 12;
     let words: Vec<&str> = sentence.split_whitespace().collect();
     if words.len() > MAX_WORDS {

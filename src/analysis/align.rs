@@ -477,8 +477,16 @@ fn paragraph_units(segs: &[Segment]) -> Vec<(Range<usize>, Segment)> {
 
 fn search(src: &[Segment], tgt: &[Segment], sa: &[Anchors], ta: &[Anchors], c: f64) -> Vec<Bead> {
     let (n, m) = (src.len(), tgt.len());
-    let src_pre = prefix(src);
-    let tgt_pre = prefix(tgt);
+    let sides = Sides {
+        src,
+        tgt,
+        sa,
+        ta,
+        src_runs: Runs::new(sa),
+        tgt_runs: Runs::new(ta),
+        src_pre: prefix(src),
+        tgt_pre: prefix(tgt),
+    };
     let band = Band::new(n, m);
     let mut cost = vec![f64::INFINITY; band.cells()];
     let mut back = vec![u8::MAX; band.cells()];
@@ -500,8 +508,7 @@ fn search(src: &[Segment], tgt: &[Segment], sa: &[Anchors], ta: &[Anchors], c: f
                 if !base.is_finite() {
                     continue;
                 }
-                let total =
-                    base + prior + bead_cost(src, tgt, sa, ta, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
+                let total = base + prior + sides.bead_cost(i - di..i, j - dj..j, c);
                 if total < best {
                     best = total;
                     arg = k as u8;
@@ -521,7 +528,7 @@ fn search(src: &[Segment], tgt: &[Segment], sa: &[Anchors], ta: &[Anchors], c: f
             break;
         }
         let (di, dj, prior) = SHAPES[k as usize];
-        let c_here = prior + bead_cost(src, tgt, sa, ta, &src_pre, &tgt_pre, i - di..i, j - dj..j, c);
+        let c_here = prior + sides.bead_cost(i - di..i, j - dj..j, c);
         beads.push(Bead { source: i - di..i, target: j - dj..j, cost: c_here });
         i -= di;
         j -= dj;
@@ -615,35 +622,43 @@ pub fn length_cost(ls: usize, lt: usize, c: f64) -> f64 {
     tail_cost(z)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn bead_cost(
-    src: &[Segment],
-    tgt: &[Segment],
-    sa: &[Anchors],
-    ta: &[Anchors],
-    src_pre: &[usize],
-    tgt_pre: &[usize],
-    s: Range<usize>,
-    t: Range<usize>,
-    c: f64,
-) -> f64 {
-    let ls = src_pre[s.end] - src_pre[s.start];
-    let lt = tgt_pre[t.end] - tgt_pre[t.start];
-    let mut cost = length_cost(ls, lt, c);
-    cost += anchor_cost(&sa[s.clone()], &ta[t.clone()]);
-    // A pair straddling a paragraph break on one side only is unlikely.
-    let crosses = |segs: &[Segment]| segs.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
-    if crosses(&src[s.clone()]) != crosses(&tgt[t.clone()]) {
-        cost += 1.5;
-    }
-    // Sentences of paragraphs that the paragraph alignment did not pair.
-    if !s.is_empty() && !t.is_empty() {
-        let g = src[s.start].group;
-        if src[s].iter().chain(&tgt[t]).any(|x| x.group != g) {
-            cost += PARAGRAPH_MISMATCH;
+/// The two sides of a search with what every cell needs: anchors, merged runs, prefix sums of
+/// lengths.
+struct Sides<'a> {
+    src: &'a [Segment],
+    tgt: &'a [Segment],
+    sa: &'a [Anchors],
+    ta: &'a [Anchors],
+    src_runs: Runs,
+    tgt_runs: Runs,
+    src_pre: Vec<usize>,
+    tgt_pre: Vec<usize>,
+}
+
+impl Sides<'_> {
+    fn bead_cost(&self, s: Range<usize>, t: Range<usize>, c: f64) -> f64 {
+        let (src, tgt) = (self.src, self.tgt);
+        let ls = self.src_pre[s.end] - self.src_pre[s.start];
+        let lt = self.tgt_pre[t.end] - self.tgt_pre[t.start];
+        let mut cost = length_cost(ls, lt, c);
+        cost += match (self.src_runs.get(&s), self.tgt_runs.get(&t)) {
+            (Some(a), Some(b)) => anchor_cost_of(a, b, &self.sa[s.clone()], &self.ta[t.clone()]),
+            _ => anchor_cost(&self.sa[s.clone()], &self.ta[t.clone()]),
+        };
+        // A pair straddling a paragraph break on one side only is unlikely.
+        let crosses = |segs: &[Segment]| segs.windows(2).any(|w| w[0].paragraph != w[1].paragraph);
+        if crosses(&src[s.clone()]) != crosses(&tgt[t.clone()]) {
+            cost += 1.5;
         }
+        // Sentences of paragraphs that the paragraph alignment did not pair.
+        if !s.is_empty() && !t.is_empty() {
+            let g = src[s.start].group;
+            if src[s].iter().chain(&tgt[t]).any(|x| x.group != g) {
+                cost += PARAGRAPH_MISMATCH;
+            }
+        }
+        cost
     }
-    cost
 }
 
 /// A segment's anchors (numbers, names, stems) as ids, equal where the strings are equal, so
@@ -679,26 +694,99 @@ fn anchors<'a>(s: &'a Segment, ids: &mut std::collections::HashMap<&'a str, u32>
     Anchors { numbers, names, stems, concepts: s.concepts.clone(), quoted: s.quoted }
 }
 
+/// The anchors of a run of consecutive segments (one side of a bead) merged: each list
+/// sorted, once with the repetitions of the run's segments and once as a set, so that
+/// [`anchor_cost`] counts shared keys by merging sorted lists.
+#[derive(Debug, Default)]
+struct Run {
+    numbers: Vec<u32>,
+    number_set: Vec<u32>,
+    names: Vec<u32>,
+    name_set: Vec<u32>,
+    stems: Vec<u32>,
+    stem_set: Vec<u32>,
+    concepts: Vec<u32>,
+    concept_set: Vec<u32>,
+    quoted: bool,
+}
+
+impl Run {
+    fn of(segs: &[Anchors]) -> Run {
+        let merged = |keys: fn(&Anchors) -> &Vec<u32>| {
+            let mut all: Vec<u32> = segs.iter().flat_map(|s| keys(s).iter().copied()).collect();
+            all.sort_unstable();
+            let mut set = all.clone();
+            set.dedup();
+            (all, set)
+        };
+        let (numbers, number_set) = merged(|a| &a.numbers);
+        let (names, name_set) = merged(|a| &a.names);
+        let (stems, stem_set) = merged(|a| &a.stems);
+        let (concepts, concept_set) = merged(|a| &a.concepts);
+        let quoted = segs.iter().any(|s| s.quoted);
+        Run { numbers, number_set, names, name_set, stems, stem_set, concepts, concept_set, quoted }
+    }
+}
+
+/// The longest side of a shape (see [`SHAPES`]).
+const LONGEST_RUN: usize = 3;
+
+/// Every run of one to [`LONGEST_RUN`] consecutive segments, merged once for all the cells of a
+/// search instead of once per cell and shape.
+struct Runs {
+    /// `by_len[l - 1][start]`: the run `start..start + l`.
+    by_len: Vec<Vec<Run>>,
+}
+
+impl Runs {
+    fn new(segs: &[Anchors]) -> Runs {
+        let by_len = (1..=LONGEST_RUN)
+            .map(|l| (0..(segs.len() + 1).saturating_sub(l)).map(|s| Run::of(&segs[s..s + l])).collect())
+            .collect();
+        Runs { by_len }
+    }
+
+    fn get(&self, r: &Range<usize>) -> Option<&Run> {
+        self.by_len.get(r.len().checked_sub(1)?)?.get(r.start)
+    }
+}
+
+/// How many keys of `all` (sorted, with repetitions) are in `set` (sorted).
+fn count_in(all: &[u32], set: &[u32]) -> usize {
+    let (mut j, mut n) = (0, 0);
+    for &k in all {
+        while j < set.len() && set[j] < k {
+            j += 1;
+        }
+        if j < set.len() && set[j] == k {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Shared numbers, names and quotations lower the cost; numbers on one side only raise it.
 fn anchor_cost(src: &[Anchors], tgt: &[Anchors]) -> f64 {
+    anchor_cost_of(&Run::of(src), &Run::of(tgt), src, tgt)
+}
+
+/// [`anchor_cost`] with the two sides already merged (`s` of `src`, `t` of `tgt`).
+fn anchor_cost_of(s: &Run, t: &Run, src: &[Anchors], tgt: &[Anchors]) -> f64 {
     if src.is_empty() || tgt.is_empty() {
         return 0.0;
     }
     let mut cost = 0.0;
     // Numbers with their repetitions; names and stems of each source sentence against the set
     // of the target's.
-    let tn = || tgt.iter().flat_map(|s| s.numbers.iter());
-    let sn = || src.iter().flat_map(|s| s.numbers.iter());
-    let shared_numbers = sn().filter(|n| tn().any(|t| t == *n)).count();
-    let lonely =
-        sn().filter(|n| !tn().any(|t| t == *n)).count() + tn().filter(|n| !sn().any(|s| s == *n)).count();
+    let shared_numbers = count_in(&s.numbers, &t.number_set);
+    let lonely = (s.numbers.len() - shared_numbers) + (t.numbers.len() - count_in(&t.numbers, &s.number_set));
     cost -= 1.0 * shared_numbers.min(4) as f64;
     cost += 0.7 * lonely.min(4) as f64;
-    let shared_names = shared_keys(src, tgt, |s| &s.names);
+    let shared_names = count_in(&s.names, &t.name_set);
     cost -= 0.8 * shared_names.min(4) as f64;
-    let shared_stems = shared_keys(src, tgt, |s| &s.stems);
+    let shared_stems = count_in(&s.stems, &t.stem_set);
     cost -= STEM_WEIGHT * shared_stems.min(6) as f64;
-    let shared_concepts = shared_keys(src, tgt, |s| &s.concepts);
+    let shared_concepts = count_in(&s.concepts, &t.concept_set);
     cost -= CONCEPT_WEIGHT * shared_concepts.min(8) as f64;
     // Each translation sentence of a 1–2 or 1–3 pair must be supported by the source: one
     // with content (concepts, names, numbers, stems) none of which the source sentence has is
@@ -717,8 +805,7 @@ fn anchor_cost(src: &[Anchors], tgt: &[Anchors]) -> f64 {
             }
         }
     }
-    let sq = src.iter().any(|s| s.quoted);
-    let tq = tgt.iter().any(|s| s.quoted);
+    let (sq, tq) = (s.quoted, t.quoted);
     if sq && tq {
         cost -= 0.5;
     } else if sq != tq {

@@ -482,6 +482,18 @@ fn plant_name(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
     }
     let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
     let renders = |sw: &str, tw: &str| {
+        // A declined form of the name (`Трампом`, `Trumpowi`) names the person as well.
+        let forms = faithful::translit::name_forms(tw);
+        let near = |f: &String| {
+            let k = name_key(sw);
+            k.chars().count() >= 4 && strsim::levenshtein(&k, f) <= 1
+        };
+        if faithful::translit::same_name_forms(&faithful::translit::name_forms(sw), &forms)
+            || faithful::translit::nominatives(tw, p.tl).iter().any(|n| name_key(n) == name_key(sw))
+            || (cyr(sw) != cyr(tw) && forms.iter().any(near))
+        {
+            return true;
+        }
         let (ks, kt) = (name_key(sw), name_key(tw));
         ks == kt
             || (cyr(sw) != cyr(tw)
@@ -519,6 +531,18 @@ fn plant_missing(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usiz
     let line_of = |at: usize| spans.iter().position(|s| s.is_some_and(|(b, e)| b <= at && at < e));
     let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
     let renders = |sw: &str, tw: &str| {
+        // A declined form of the name (`Трампом`, `Trumpowi`) names the person as well.
+        let forms = faithful::translit::name_forms(tw);
+        let near = |f: &String| {
+            let k = name_key(sw);
+            k.chars().count() >= 4 && strsim::levenshtein(&k, f) <= 1
+        };
+        if faithful::translit::same_name_forms(&faithful::translit::name_forms(sw), &forms)
+            || faithful::translit::nominatives(tw, p.tl).iter().any(|n| name_key(n) == name_key(sw))
+            || (cyr(sw) != cyr(tw) && forms.iter().any(near))
+        {
+            return true;
+        }
         let (ks, kt) = (name_key(sw), name_key(tw));
         let common = ks.chars().zip(kt.chars()).take_while(|(x, y)| x == y).count();
         ks == kt
@@ -535,7 +559,22 @@ fn plant_missing(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usiz
         .people
         .people
         .iter()
-        .filter(|person| person.given.is_some() && person.mentions.iter().any(|m| m.full))
+        // A person, not a place or a paper the register read as one (`Punta Eugenia`,
+        // `Morning Post`): a given name of the `gender_guesser` dictionary.
+        .filter(|person| {
+            let Some(given) = person.given.as_deref().and_then(|g| g.split_whitespace().next()) else {
+                return false;
+            };
+            let spellings = if faithful::names::is_cyrillic(given) {
+                faithful::translit::name_forms(given)
+            } else {
+                vec![given.to_string()]
+            };
+            let known = spellings
+                .iter()
+                .any(|s| gender_guesser::Detector::new().get_gender(s) != gender_guesser::Gender::NotFound);
+            known && person.mentions.iter().any(|m| m.full)
+        })
         .filter_map(|person| {
             let first = person.mentions.iter().map(|m| m.span.start).min()?;
             Some((person, line_of(first)?))
@@ -597,14 +636,16 @@ fn plant_missing(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usiz
     // Only a person now named nowhere counts: a word of the name the runs above left (a
     // transcription too far from the source's letters to be recognised) makes no case.
     let left = target.iter().any(|l| {
-        tokens(l).iter().any(|(_, tw)| {
-            tw.starts_with(char::is_uppercase)
-                && words.iter().any(|sw| {
-                    let (ks, kt) = (name_key(sw), name_key(tw));
-                    strsim::levenshtein(&ks, &kt) <= (ks.chars().count() / 3).max(2)
-                        || (sound_key(sw) == sound_key(tw) && sound_key(sw).chars().count() >= 2)
-                })
-        })
+        // A word of the name inside a longer one (`Mills-Hicks`) names them too.
+        words.iter().any(|sw| sw.chars().count() >= 4 && l.contains(sw))
+            || tokens(l).iter().any(|(_, tw)| {
+                tw.starts_with(char::is_uppercase)
+                    && words.iter().any(|sw| {
+                        let (ks, kt) = (name_key(sw), name_key(tw));
+                        strsim::levenshtein(&ks, &kt) <= (ks.chars().count() / 3).max(2)
+                            || (sound_key(sw) == sound_key(tw) && sound_key(sw).chars().count() >= 2)
+                    })
+            })
     });
     (changed && !left).then_some(line)
 }

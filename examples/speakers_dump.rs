@@ -4,6 +4,14 @@ use faithful::analysis::Analysis;
 use faithful::config::Settings;
 
 fn dump(a: &Analysis, text: &str) {
+    if std::env::var_os("PEOPLE").is_some() {
+        for p in &a.people.people {
+            let mentions: Vec<&str> = p.mentions.iter().map(|m| m.span.slice(text)).collect();
+            let roles: Vec<(&str, Option<&str>)> =
+                p.roles.iter().map(|r| (r.text.as_str(), r.canonical)).collect();
+            println!("  person {:?} given={:?} roles={roles:?} mentions={mentions:?}", p.name, p.given);
+        }
+    }
     for q in &a.quotes.quotes {
         let s = q.speaker.as_ref();
         println!(

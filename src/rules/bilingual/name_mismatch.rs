@@ -501,6 +501,39 @@ fn known_given_name(word: &str) -> bool {
             set
         })
         .contains(&crate::translit::name_key(word))
+        || given_name_dictionary(word)
+}
+
+/// What the dictionary of `gender_guesser` (Jörg Michael's `nam_dict`, some 48,000 given
+/// names of every European country and many others) says of a given name, read in each
+/// Latin spelling a Cyrillic word can have (`Дональд` as `donald`); empty if it is no name.
+fn dictionary_genders(word: &str) -> Vec<gender_guesser::Gender> {
+    let spellings = if crate::names::is_cyrillic(word) {
+        crate::translit::name_forms(word)
+    } else {
+        vec![word.to_string()]
+    };
+    let d = gender_guesser::Detector::new();
+    spellings.iter().map(|s| d.get_gender(s)).filter(|g| *g != gender_guesser::Gender::NotFound).collect()
+}
+
+/// Whether a word is a given name of the `gender_guesser` dictionary.
+fn given_name_dictionary(word: &str) -> bool {
+    !dictionary_genders(word).is_empty()
+}
+
+/// `him` or `her` for a given name the dictionary gives one gender (`Wiebke`), `them`
+/// otherwise.
+fn dictionary_pronoun(given: Option<&str>) -> &'static str {
+    let Some(first) = given.and_then(|g| g.split_whitespace().next()) else { return "them" };
+    let genders = dictionary_genders(first);
+    let male = genders.contains(&gender_guesser::Gender::Male);
+    let female = genders.contains(&gender_guesser::Gender::Female);
+    match (male, female) {
+        (true, false) => "him",
+        (false, true) => "her",
+        _ => "them",
+    }
 }
 
 /// Whether the source's register has strong evidence that person `k` is a person, not a
@@ -536,8 +569,9 @@ fn surely_person(source: &Analysis, k: usize) -> bool {
 /// Whether a capitalised word of the translation may name the source's name word `w` (its
 /// name forms `wf`): the same name in any spelling or case, a transcription by sound, a
 /// spelling close enough to be this name altered (reported above, if at all), or a word
-/// declined from its stem. Generous on purpose: a name is reported missing only when nothing
-/// in the translation could be it.
+/// declined from its stem. Generous on purpose, a name is reported missing only when nothing
+/// in the translation could be it, but not blind: a short name matches no acronym and no
+/// word a consonant away (`Luke` is not `Майк`).
 fn may_name(w: &Tok, t: &Tok) -> bool {
     if crate::translit::same_name_forms(&w.forms, &t.forms)
         || w.nominatives.iter().any(|n| t.forms.contains(n))
@@ -545,8 +579,14 @@ fn may_name(w: &Tok, t: &Tok) -> bool {
     {
         return true;
     }
-    let d = forms_distance(&w.forms, &t.forms);
-    if d <= cap_keys(&w.key, &t.key) {
+    // A spelling a few letters off, measured on the source's form: a long word of the
+    // translation (`Премьер-лиги`) must not widen what a short name (`Pep`) may match, nor
+    // a long name what its short part (`Hans` of `Hans-Peter`) may.
+    let close = w.forms.iter().any(|x| {
+        let cap = (x.chars().count() / 3).max(1);
+        t.forms.iter().any(|y| strsim::levenshtein(x, y) <= cap)
+    });
+    if close {
         return true;
     }
     let common = w.key.chars().zip(t.key.chars()).take_while(|(a, b)| a == b).count();
@@ -555,8 +595,23 @@ fn may_name(w: &Tok, t: &Tok) -> bool {
     {
         return true;
     }
+    // The same consonant frame with letters not all different (`Nelson`, `Согласно`), or
+    // one consonant apart after the same first consonant on a frame of three or more, with
+    // letters as close as a spelling's (two consonants one apart are any two short names:
+    // `Luke`, `Майк`; `Racine`, `Grace`).
+    let longer = w.key.chars().count().max(t.key.chars().count());
+    let d = forms_distance(&w.forms, &t.forms);
     let (ka, kb) = (w.sound_keys(), t.sound_keys());
-    ka.iter().any(|x| kb.iter().any(|y| x.chars().count() >= 2 && strsim::levenshtein(x, y) <= 1))
+    ka.iter().any(|x| {
+        let n = x.chars().count();
+        kb.iter().any(|y| {
+            (n >= 2 && x == y && d <= longer / 2)
+                || (n >= 3
+                    && d <= cap_keys(&w.key, &t.key)
+                    && x.chars().next() == y.chars().next()
+                    && strsim::levenshtein(x, y) <= 1)
+        })
+    })
 }
 
 /// People the source names with a full name that the translation never names, in any
@@ -593,7 +648,10 @@ fn missing_people(pair: &Pair, tgt_all: &[Tok]) -> Vec<Diagnostic> {
                 .filter(|t| {
                     let w = t.span.slice(text);
                     let n = w.chars().filter(|c| c.is_alphabetic()).count();
-                    w.starts_with(char::is_uppercase) && (2..4).contains(&n)
+                    // Not an acronym (`BBC`, `ООН`).
+                    w.starts_with(char::is_uppercase)
+                        && (2..4).contains(&n)
+                        && w.chars().any(char::is_lowercase)
                 })
                 .map(|t| tok(t.span.slice(text), t.span, lang_of(tl)))
                 .collect()
@@ -638,7 +696,7 @@ fn missing_people(pair: &Pair, tgt_all: &[Tok]) -> Vec<Diagnostic> {
         let pronoun = match person.gender {
             crate::analysis::speakers::Gender::Male => "him",
             crate::analysis::speakers::Gender::Female => "her",
-            crate::analysis::speakers::Gender::Any => "them",
+            crate::analysis::speakers::Gender::Any => dictionary_pronoun(person.given.as_deref()),
         };
         let name = &person.name;
         out.push(

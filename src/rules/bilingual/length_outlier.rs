@@ -36,7 +36,7 @@ const FALLBACK_Z: (f64, f64) = (-8.6, 13.1);
 
 /// `(c, lowest z, highest z)` for a language pair, from `src/lang/<src>/length_ratios.txt`;
 /// `c` is `None` for the `*` line (any other target language).
-fn band(src: &str, tgt: &str) -> Option<(Option<f64>, f64, f64)> {
+pub(super) fn band(src: &str, tgt: &str) -> Option<(Option<f64>, f64, f64)> {
     let parse = |r: &[&str]| -> Option<(Option<f64>, f64, f64)> {
         let v: Vec<f64> = r.iter().skip(1).filter_map(|x| x.parse().ok()).collect();
         (v.len() == 3 && v[1] < 0.0 && v[2] > 0.0)

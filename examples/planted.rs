@@ -482,16 +482,7 @@ fn plant_name(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
     }
     let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
     let renders = |sw: &str, tw: &str| {
-        // A declined form of the name (`Трампом`, `Trumpowi`) names the person as well.
-        let forms = faithful::translit::name_forms(tw);
-        let near = |f: &String| {
-            let k = name_key(sw);
-            k.chars().count() >= 4 && strsim::levenshtein(&k, f) <= 1
-        };
-        if faithful::translit::same_name_forms(&faithful::translit::name_forms(sw), &forms)
-            || faithful::translit::nominatives(tw, p.tl).iter().any(|n| name_key(n) == name_key(sw))
-            || (cyr(sw) != cyr(tw) && forms.iter().any(near))
-        {
+        if declined_rendering(sw, tw, p.tl) {
             return true;
         }
         let (ks, kt) = (name_key(sw), name_key(tw));
@@ -521,6 +512,18 @@ fn plant_name(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usize> 
     Some(i)
 }
 
+/// Whether target word `tw` (of language `tl`) is source word `sw` declined (`Трампом`,
+/// `Trumpowi`), or across scripts a form of it one letter off (`Трамп` of Trump).
+fn declined_rendering(sw: &str, tw: &str, tl: &str) -> bool {
+    let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
+    let forms = faithful::translit::name_forms(tw);
+    let key = name_key(sw);
+    let near = |f: &String| key.chars().count() >= 4 && strsim::levenshtein(&key, f) <= 1;
+    faithful::translit::same_name_forms(&faithful::translit::name_forms(sw), &forms)
+        || faithful::translit::nominatives(tw, tl).iter().any(|n| name_key(n) == key)
+        || (cyr(sw) != cyr(tw) && forms.iter().any(near))
+}
+
 /// `missing` (X803): a person of the source's register with a given name and a full mention,
 /// whom the translation names, is removed from the translation: each run of words (with the
 /// particles between them) that renders a word of their name, in any line, becomes the target
@@ -531,16 +534,7 @@ fn plant_missing(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usiz
     let line_of = |at: usize| spans.iter().position(|s| s.is_some_and(|(b, e)| b <= at && at < e));
     let cyr = |w: &str| w.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
     let renders = |sw: &str, tw: &str| {
-        // A declined form of the name (`Трампом`, `Trumpowi`) names the person as well.
-        let forms = faithful::translit::name_forms(tw);
-        let near = |f: &String| {
-            let k = name_key(sw);
-            k.chars().count() >= 4 && strsim::levenshtein(&k, f) <= 1
-        };
-        if faithful::translit::same_name_forms(&faithful::translit::name_forms(sw), &forms)
-            || faithful::translit::nominatives(tw, p.tl).iter().any(|n| name_key(n) == name_key(sw))
-            || (cyr(sw) != cyr(tw) && forms.iter().any(near))
-        {
+        if declined_rendering(sw, tw, p.tl) {
             return true;
         }
         let (ks, kt) = (name_key(sw), name_key(tw));
@@ -565,15 +559,7 @@ fn plant_missing(p: &Plant, target: &mut [String], rng: &mut Rng) -> Option<usiz
             let Some(given) = person.given.as_deref().and_then(|g| g.split_whitespace().next()) else {
                 return false;
             };
-            let spellings = if faithful::names::is_cyrillic(given) {
-                faithful::translit::name_forms(given)
-            } else {
-                vec![given.to_string()]
-            };
-            let known = spellings
-                .iter()
-                .any(|s| gender_guesser::Detector::new().get_gender(s) != gender_guesser::Gender::NotFound);
-            known && person.mentions.iter().any(|m| m.full)
+            !faithful::names::given_name_genders(given).is_empty() && person.mentions.iter().any(|m| m.full)
         })
         .filter_map(|person| {
             let first = person.mentions.iter().map(|m| m.span.start).min()?;

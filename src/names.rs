@@ -302,6 +302,16 @@ pub fn variant(a: &str, b: &str) -> bool {
     n >= 7 && ka.chars().next() == kb.chars().next() && strsim::damerau_levenshtein(&ka, &kb) <= 1
 }
 
+/// What the dictionary of `gender_guesser` (Jörg Michael's `nam_dict`, some 48,000 given
+/// names of every European country and many others) says of a given name, read in each
+/// Latin spelling a Cyrillic word can have (`Дональд` as `donald`); empty if it is no name.
+pub fn given_name_genders(word: &str) -> Vec<gender_guesser::Gender> {
+    let spellings =
+        if is_cyrillic(word) { crate::translit::name_forms(word) } else { vec![word.to_string()] };
+    let d = gender_guesser::Detector::new();
+    spellings.iter().map(|s| d.get_gender(s)).filter(|g| *g != gender_guesser::Gender::NotFound).collect()
+}
+
 /// True when most letters of `s` are Cyrillic.
 pub fn is_cyrillic(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();

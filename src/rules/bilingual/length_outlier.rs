@@ -36,7 +36,7 @@ const FALLBACK_Z: (f64, f64) = (-8.6, 13.1);
 
 /// `(c, lowest z, highest z)` for a language pair, from `src/lang/<src>/length_ratios.txt`;
 /// `c` is `None` for the `*` line (any other target language).
-pub(super) fn band(src: &str, tgt: &str) -> Option<(Option<f64>, f64, f64)> {
+fn band(src: &str, tgt: &str) -> Option<(Option<f64>, f64, f64)> {
     let parse = |r: &[&str]| -> Option<(Option<f64>, f64, f64)> {
         let v: Vec<f64> = r.iter().skip(1).filter_map(|x| x.parse().ok()).collect();
         (v.len() == 3 && v[1] < 0.0 && v[2] > 0.0)
@@ -49,11 +49,23 @@ pub(super) fn band(src: &str, tgt: &str) -> Option<(Option<f64>, f64, f64)> {
         .or_else(|| rows.iter().find(|r| r.first() == Some(&"*")).and_then(|r| parse(r)))
 }
 
-pub fn check(ctx: &Context) -> Vec<Diagnostic> {
-    let Some(pair) = Pair::of(ctx) else { return Vec::new() };
+/// The pair's band: the ratio `c` of translation to source characters (the calibrated one,
+/// or the text's own) and the lowest and highest accepted `z`.
+pub(super) fn pair_band(pair: &Pair) -> (f64, f64, f64) {
     let (c, low, high) =
         band(pair.source_lang(), pair.target_lang()).unwrap_or((None, FALLBACK_Z.0, FALLBACK_Z.1));
-    let c = c.unwrap_or(pair.alignment.ratio).max(0.1);
+    (c.unwrap_or(pair.alignment.ratio).max(0.1), low, high)
+}
+
+/// How far a translation of `lt` characters is from the length a source of `ls` characters
+/// leads to expect at ratio `c`, in square roots of the source's length.
+pub(super) fn z(lt: f64, ls: f64, c: f64) -> f64 {
+    (lt / c - ls) / ls.max(1.0).sqrt()
+}
+
+pub fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let Some(pair) = Pair::of(ctx) else { return Vec::new() };
+    let (c, low, high) = pair_band(&pair);
     let src_text = pair.source_doc.text.as_str();
     let mut out = Vec::new();
     for p in &pair.alignment.pairs {
@@ -62,7 +74,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let (ls, lt) = (p.source_chars as f64, p.target_chars as f64);
-        let z = (lt / c - ls) / ls.sqrt();
+        let z = z(lt, ls, c);
         let r = lt / (c * ls);
         let message = if z < low {
             format!(

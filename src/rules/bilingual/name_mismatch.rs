@@ -501,32 +501,14 @@ fn known_given_name(word: &str) -> bool {
             set
         })
         .contains(&crate::translit::name_key(word))
-        || given_name_dictionary(word)
+        || !crate::names::given_name_genders(word).is_empty()
 }
 
-/// What the dictionary of `gender_guesser` (Jörg Michael's `nam_dict`, some 48,000 given
-/// names of every European country and many others) says of a given name, read in each
-/// Latin spelling a Cyrillic word can have (`Дональд` as `donald`); empty if it is no name.
-fn dictionary_genders(word: &str) -> Vec<gender_guesser::Gender> {
-    let spellings = if crate::names::is_cyrillic(word) {
-        crate::translit::name_forms(word)
-    } else {
-        vec![word.to_string()]
-    };
-    let d = gender_guesser::Detector::new();
-    spellings.iter().map(|s| d.get_gender(s)).filter(|g| *g != gender_guesser::Gender::NotFound).collect()
-}
-
-/// Whether a word is a given name of the `gender_guesser` dictionary.
-fn given_name_dictionary(word: &str) -> bool {
-    !dictionary_genders(word).is_empty()
-}
-
-/// `him` or `her` for a given name the dictionary gives one gender (`Wiebke`), `them`
-/// otherwise.
+/// `him` or `her` for a given name the dictionary of [`crate::names::given_name_genders`]
+/// gives one gender (`Wiebke`), `them` otherwise.
 fn dictionary_pronoun(given: Option<&str>) -> &'static str {
     let Some(first) = given.and_then(|g| g.split_whitespace().next()) else { return "them" };
-    let genders = dictionary_genders(first);
+    let genders = crate::names::given_name_genders(first);
     let male = genders.contains(&gender_guesser::Gender::Male);
     let female = genders.contains(&gender_guesser::Gender::Female);
     match (male, female) {
@@ -582,10 +564,15 @@ fn may_name(w: &Tok, t: &Tok) -> bool {
     // A spelling a few letters off, measured on the source's form: a long word of the
     // translation (`Премьер-лиги`) must not widen what a short name (`Pep`) may match, nor
     // a long name what its short part (`Hans` of `Hans-Peter`) may.
-    let close = w.forms.iter().any(|x| {
+    let (mut close, mut d) = (false, usize::MAX);
+    for x in &w.forms {
         let cap = (x.chars().count() / 3).max(1);
-        t.forms.iter().any(|y| strsim::levenshtein(x, y) <= cap)
-    });
+        for y in &t.forms {
+            let e = strsim::levenshtein(x, y);
+            close |= e <= cap;
+            d = d.min(e);
+        }
+    }
     if close {
         return true;
     }
@@ -600,7 +587,6 @@ fn may_name(w: &Tok, t: &Tok) -> bool {
     // letters as close as a spelling's (two consonants one apart are any two short names:
     // `Luke`, `Майк`; `Racine`, `Grace`).
     let longer = w.key.chars().count().max(t.key.chars().count());
-    let d = forms_distance(&w.forms, &t.forms);
     let (ka, kb) = (w.sound_keys(), t.sound_keys());
     ka.iter().any(|x| {
         let n = x.chars().count();

@@ -81,11 +81,9 @@ const FITS_Z: f64 = 1.5;
 /// shorter than the pair's source, and about as long as the sentence it translates.
 fn dropped_inside_pairs(pair: &Pair) -> Vec<Diagnostic> {
     let src_text = pair.source_doc.text.as_str();
-    let (c, _, _) =
-        super::length_outlier::band(pair.source_lang(), pair.target_lang()).unwrap_or((None, 0.0, 0.0));
-    let c = c.unwrap_or(pair.alignment.ratio).max(0.1);
+    let (c, _, _) = super::length_outlier::pair_band(pair);
     let chars = |s: &crate::span::Span| s.slice(src_text).chars().count() as f64;
-    let z = |lt: f64, ls: f64| (lt / c - ls) / ls.max(1.0).sqrt();
+    let z = |lt: f64, ls: f64| super::length_outlier::z(lt, ls, c);
     let mut out = Vec::new();
     for p in &pair.alignment.pairs {
         let (Some(t), 2..=3, 1) = (p.target_span(), p.source_spans.len(), p.target_spans.len()) else {

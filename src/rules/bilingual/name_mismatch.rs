@@ -38,6 +38,9 @@ use crate::span::Span;
 /// (`Kraków`/`Cracovia`). Forms are compared stem to stem where a word is declined.
 fn altered_forms(a: &Tok, b: &Tok, given_name: bool, inflecting: bool) -> bool {
     let (source, target) = (&a.forms, &b.forms);
+    if letter_replaced(&a.word, &b.word, inflecting) {
+        return true;
+    }
     if crate::translit::same_name_forms(source, target) {
         return false;
     }
@@ -49,20 +52,6 @@ fn altered_forms(a: &Tok, b: &Tok, given_name: bool, inflecting: bool) -> bool {
     };
     if spelled_out(&a.word) == b.key || spelled_out(&b.word) == a.key {
         return false;
-    }
-    // One letter replaced after the first, which the key may hide or double (`Corbyn`/`Cerbyn` give `korbin`
-    // and `serbin`, `Yong`/`Yonn`): the name is misspelt, however short. A language that
-    // declines names changes their last vowel (`Anna`/`Anny`), which is not a misspelling.
-    let (la, lb) = (letters(&a.word), letters(&b.word));
-    if la.len() == lb.len() && la.len() >= 4 {
-        let diff: Vec<usize> = (0..la.len()).filter(|&i| la[i] != lb[i]).collect();
-        if let [i] = diff[..] {
-            let vowel = |c: char| "aeiouy".contains(c);
-            let ending = inflecting && i + 1 == la.len() && vowel(la[i]) && vowel(lb[i]);
-            if i > 0 && !ending {
-                return true;
-            }
-        }
     }
     source.iter().any(|s| {
         target.iter().any(|t| {
@@ -76,6 +65,26 @@ fn altered_forms(a: &Tok, b: &Tok, given_name: bool, inflecting: bool) -> bool {
     })
 }
 
+/// Whether two words of one script are one letter replaced after the first, which the name
+/// key may hide or double (`Corbyn`/`Cerbyn` give `korbin` and `serbin`, `Yong`/`Yonn`,
+/// `Waters`/`Waterr`): the name is misspelt, however short. Letters the key takes for one
+/// (`Sergei`/`Sergej`) are not a misspelling, nor in a language that declines names a last
+/// vowel changed (`Anna`/`Anny`).
+fn letter_replaced(a: &str, b: &str, inflecting: bool) -> bool {
+    let (la, lb) = (letters(a), letters(b));
+    if la.len() != lb.len() || la.len() < 4 {
+        return false;
+    }
+    let diff: Vec<usize> = (0..la.len()).filter(|&i| la[i] != lb[i]).collect();
+    let [i] = diff[..] else { return false };
+    let vowel = |c: char| "aeiouy".contains(c);
+    let ending = inflecting && i + 1 == la.len() && vowel(la[i]) && vowel(lb[i]);
+    i > 0
+        && !ending
+        && crate::translit::name_key(crate::names::strip_possessive(a))
+            != crate::translit::name_key(crate::names::strip_possessive(b))
+}
+
 /// A word's letters in Latin script, lower case, without a possessive (`Müller's` -> `muller`).
 fn letters(w: &str) -> Vec<char> {
     crate::translit::to_latin(crate::names::strip_possessive(w))
@@ -84,10 +93,19 @@ fn letters(w: &str) -> Vec<char> {
         .collect()
 }
 
-/// Whether either word is written in Cyrillic and is a given name of a Cyrillic-script language
-/// (`first_names.txt`), declined or not: its spelling is that language's form of the name
-/// (`Владимир` for Volodymyr), not a transcription.
+/// Whether two words of different scripts are two languages' forms of one given name
+/// (`Владимир` for Volodymyr, `Алексей` for Oleksii): the Cyrillic one a given name of a
+/// Cyrillic-script language, the Latin one a given name too. `Borus` for `Борис` is no
+/// one's name: a misspelling, not another language's form.
 fn native_given_name(a: &str, b: &str) -> bool {
+    let latin = if crate::names::is_cyrillic(a) { b } else { a };
+    cyrillic_given_name(a, b) && known_given_name(latin)
+}
+
+/// Whether either word is written in Cyrillic and is a given name of a Cyrillic-script language
+/// (`first_names.txt`), declined or not: its spelling is that language's form of the name,
+/// not a transcription.
+fn cyrillic_given_name(a: &str, b: &str) -> bool {
     static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
         let mut set = std::collections::HashSet::new();
@@ -130,8 +148,62 @@ fn altered_sound(ta: &Tok, tb: &Tok) -> bool {
         return false;
     }
     ka.iter().any(|x| kb.iter().any(|y| x.chars().count() >= 3 && strsim::levenshtein(x, y) == 1))
+        || consonant_replaced(&ta.forms, &tb.forms)
         // A short frame (`Gary`: `r`) says little; the letters then decide (`Гати`).
         || (ka[0].chars().count() < 3 && key_distance(a, b) == 1 && same_start(a, b))
+}
+
+/// Whether two spellings, in name keys, differ by one consonant replaced by another, after the
+/// first letter (`vidodo`/`vikodo` for Widodo/Видодо, `hovard`/`hovavd` for Howard/Говавд).
+/// Transcription changes vowels, and consonants only in ways the keys already fold (`w`/`в`,
+/// `g`/`г`/`h`, `ph`/`ф`), or `ch`/`ш` (French `Chirac`, `Ширак`) and `b`/`v`, `f`/`v`
+/// (`Barbara`/`Варвара`, `Ivanoff`).
+fn consonant_replaced(fa: &[String], fb: &[String]) -> bool {
+    let consonant = |c: char| "bcdfhklmnprstvz".contains(c);
+    let alike = |x: char, y: char| matches!((x.min(y), x.max(y)), ('c', 's') | ('b', 'v') | ('f', 'v'));
+    fa.iter().any(|x| {
+        fb.iter().any(|y| {
+            let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+            if x.len() != y.len() || x.len() < 4 {
+                return false;
+            }
+            let diff: Vec<usize> = (0..x.len()).filter(|&i| x[i] != y[i]).collect();
+            matches!(diff[..], [i] if i > 0 && consonant(x[i]) && consonant(y[i]) && !alike(x[i], y[i]))
+        })
+    })
+}
+
+/// Whether two words' two-consonant frames differ in the second (`mk`/`ml`
+/// for Mike/Майл), their letters otherwise close.
+fn frame_replaced(a: &Tok, b: &Tok) -> bool {
+    if forms_distance(&a.forms, &b.forms) > 3 {
+        return false;
+    }
+    a.sound_keys().iter().any(|x| {
+        b.sound_keys().iter().any(|y| {
+            let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+            x.len() == 2 && y.len() == 2 && x[0] == y[0] && x[1] != y[1]
+        })
+    })
+}
+
+/// Whether a person's name in Cyrillic has the source's consonant frame (two consonants
+/// or more) with one consonant added at its end that no case ending explains (`Харток` for
+/// Hart, where `Хартом` is declined): every frame of the translation's word is the source's
+/// plus one.
+fn frame_extended(source: &Tok, target: &Tok) -> bool {
+    if !target.cyrillic || source.cyrillic || forms_distance(&source.forms, &target.forms) > 2 {
+        return false;
+    }
+    let ks = source.sound_keys();
+    !target.sound_keys().is_empty()
+        && target.sound_keys().iter().all(|y| {
+            ks.iter().any(|x| {
+                x.chars().count() >= 2
+                    && y.starts_with(x.as_str())
+                    && y.chars().count() == x.chars().count() + 1
+            })
+        })
 }
 
 /// Whether two words start with the same letter once in Latin script (`Ross`/`Росс`, not
@@ -233,6 +305,8 @@ impl std::ops::Deref for Tok {
 struct PersonWord {
     person: bool,
     given: bool,
+    /// The person's surname in the source, for a given name.
+    surname: Option<Span>,
 }
 
 /// Mentions of the people of the source the register knows by a full name (a given name and a
@@ -287,8 +361,11 @@ fn office_word(word: &str) -> bool {
 
 fn person_word(mentions: &[(Span, Span)], at: Span) -> PersonWord {
     match mentions.iter().find(|(m, _)| m.start <= at.start && at.end <= m.end) {
-        Some((_, surname)) => PersonWord { person: true, given: at.end <= surname.start },
-        None => PersonWord { person: false, given: false },
+        Some((_, surname)) => {
+            let given = at.end <= surname.start;
+            PersonWord { person: true, given, surname: given.then_some(*surname) }
+        }
+        None => PersonWord { person: false, given: false, surname: None },
     }
 }
 
@@ -343,6 +420,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     };
     let mentions = person_mentions(pair.source, src_text);
     let inflects = super::inflecting(pair.target_lang());
+    // The same name written the same way: not one letter replaced that the name key hides
+    // (`Waterr` for Waters).
+    let written_as = |a: &Tok, b: &Tok| {
+        same_name(a, b) && !(a.cyrillic == b.cyrillic && letter_replaced(&a.word, &b.word, inflects))
+    };
     // Two words of different scripts (`cyrillic` differs): a transcription, not a spelling.
     // Whether target word `tn` renders source word `sn`: the same name key (case endings
     // allowed), or across scripts the same sound.
@@ -356,10 +438,13 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         let (Some(s), Some(t)) = (p.source_span(), p.target_span()) else { continue };
         let tgt_here: Vec<&Tok> = tgt_all.iter().filter(|n| t.contains(n.span)).collect();
         let src_here: Vec<&Tok> = src_all.iter().filter(|n| s.contains(n.span)).collect();
+        // Target words a source word of this pair was found rendered by: a name the source
+        // writes twice is rendered twice (`Trump … Trump`: `Трампом … Трамп`).
+        let mut taken: Vec<Span> = Vec::new();
         for sn in &src_here {
             // Written as in the source here: still, another word of the pair may be this
             // name altered (`Lovrov … Lavrov`), which the right spelling then shows.
-            let exact: Vec<&Tok> = tgt_here.iter().copied().filter(|tn| same_name(sn, tn)).collect();
+            let exact: Vec<&Tok> = tgt_here.iter().copied().filter(|tn| written_as(sn, tn)).collect();
             let pw = person_word(&mentions, sn.span);
             // A short key (`Ross`, `Yong`) is checked only as a person's name.
             if sn.key.chars().count() < 4 && !pw.person {
@@ -373,16 +458,47 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             if !pw.person && (elsewhere.is_empty() || sn.initial) {
                 continue;
             }
-            // A word of the pair that renders another source name is not this one altered.
+            // A word of the pair that renders another source name is not this one altered,
+            // unless that name is written as in the source elsewhere in the pair (`Times`
+            // and `Sunday Times` do not make `Темеза` for Theresa theirs).
+            let claimed = |tn: &Tok| {
+                src_here.iter().any(|o| {
+                    !same_name(o, sn)
+                        && renders(o, tn)
+                        && !tgt_here.iter().any(|x| x.span != tn.span && same_name(o, x))
+                })
+            };
             let free = |tn: &&&Tok| {
                 !reported.contains(&tn.span)
-                    && !src_here.iter().any(|o| !same_name(o, sn) && renders(o, tn))
-                    && !src_all.iter().any(|o| same_name(o, tn))
+                    && !claimed(tn)
+                    && !src_all.iter().any(|o| {
+                        written_as(o, tn)
+                            && !tgt_here
+                                .iter()
+                                .any(|x| x.span != tn.span && letters(&x.word) == letters(&o.word))
+                    })
             };
             // Rendered by sound in another script: right, unless the translation spells the
-            // name another way elsewhere and this spelling is the odd one out.
-            let loose = if exact.is_empty() { tgt_here.iter().find(|tn| renders(sn, tn)) } else { None };
+            // name another way elsewhere and this spelling is the odd one out. A word that is
+            // another source name of the pair renders more closely (`Chris` for `Крису`, not for
+            // `Харрису`) is not this one's rendering.
+            // Written as here, or across scripts the same sound: a rendering of this name, not
+            // it altered (`Уэстом` after `Уэста`, for a source that writes West twice).
+            let rendering =
+                |tn: &Tok| written_as(sn, tn) || (sn.cyrillic != tn.cyrillic && sounds_alike(sn, tn));
+            let loose = if exact.is_empty() {
+                tgt_here.iter().filter(|tn| !taken.contains(&tn.span)).find(|tn| {
+                    let d = forms_distance(&sn.forms, &tn.forms);
+                    rendering(tn)
+                        && !src_here.iter().any(|o| {
+                            !same_name(o, sn) && renders(o, tn) && forms_distance(&o.forms, &tn.forms) <= d
+                        })
+                })
+            } else {
+                None
+            };
             if let Some(tn) = loose {
+                taken.push(tn.span);
                 let mine = count(tn);
                 let rank = |x: &Tok| {
                     (forms_distance(&sn.forms, &x.forms), std::cmp::Reverse(count(x)), x.span.start)
@@ -427,8 +543,13 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 {
                     reported.push(tn.span);
                     out.push(mismatch(tn, sn, text, src_text, " (its vowels are not a transcription of it)"));
+                    continue;
                 }
-                continue;
+                // A person's name rendered right here may still be altered in another word of
+                // the pair (`Писер Джонс … бренд Питера` for Peter Jones): look on.
+                if !pw.person {
+                    continue;
+                }
             }
             // What the name should look like here: the source's spelling, and the
             // translation's own renderings of it elsewhere (the better reference when the
@@ -439,14 +560,37 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 refs.iter().map(|r| strsim::normalized_levenshtein(&r.key, &tn.key)).fold(0.0, f64::max)
             };
             // The closest capitalised word of the pair, if it is close: the name altered.
-            let closest =
-                tgt_here.iter().filter(free).map(|tn| (*tn, likeness(tn))).max_by(|a, b| a.1.total_cmp(&b.1));
+            // Ties go to the word closer in its letters (`Miku`, not `Mitte`, for Mike), then
+            // to the earlier one.
+            let spelled = |tn: &Tok| strsim::levenshtein(&tn.word.to_lowercase(), &sn.word.to_lowercase());
+            let closest = tgt_here
+                .iter()
+                .filter(free)
+                .filter(|tn| !taken.contains(&tn.span) && !rendering(tn))
+                .map(|tn| (*tn, likeness(tn)))
+                .min_by(|a, b| {
+                    b.1.total_cmp(&a.1)
+                        .then(spelled(a.0).cmp(&spelled(b.0)))
+                        .then(a.0.span.start.cmp(&b.0.span.start))
+                });
             let Some((tn, _)) = closest else { continue };
+            // A given name's place: the word right before the translation's rendering of the
+            // surname (`Майл Помпео` for Mike Pompeo).
+            let before_surname = pw.surname.is_some_and(|surname| {
+                tgt_here.iter().any(|t2| {
+                    t2.span.start > tn.span.end
+                        && text.get(tn.span.end..t2.span.start).is_some_and(|g| g.trim().is_empty())
+                        && src_here.iter().any(|so| surname.contains(so.span) && renders(so, t2))
+                })
+            });
             let off = |r: &Tok| {
                 if r.cyrillic != tn.cyrillic {
                     // A consonant off, or for a person the right consonants with a vowel no
-                    // transcription writes (`Армитиж` for Armitage).
+                    // transcription writes (`Армитиж` for Armitage); in a given name's place,
+                    // even a short frame one consonant off (`Майл` for Mike).
                     altered_sound(r, tn)
+                        || (before_surname && frame_replaced(r, tn))
+                        || (pw.person && frame_extended(r, tn))
                         || (pw.person
                             && !native_given_name(&r.word, &tn.word)
                             && vowels_plausible(r, tn) == Some(false))
@@ -472,7 +616,13 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             if !pw.person
                 && (count(tn) > 1
                     || !elsewhere.iter().any(|r| {
-                        r.cyrillic == tn.cyrillic && count(r) >= 2 && inner_substitution(&r.key, &tn.key)
+                        r.cyrillic == tn.cyrillic
+                            && count(r) >= 2
+                            && (inner_substitution(&r.key, &tn.key)
+                                || inner_substitution(
+                                    &letters(&r.word).iter().collect::<String>(),
+                                    &letters(&tn.word).iter().collect::<String>(),
+                                ))
                     }))
             {
                 continue;

@@ -1115,7 +1115,18 @@ fn score(
                 );
             }
         }
-        t.stray += d.findings.iter().filter(|f| f.code == code && !hit(f)).count();
+        for f in d.findings.iter().filter(|f| f.code == code && !hit(f)) {
+            t.stray += 1;
+            if show == Some("stray") {
+                println!(
+                    "[stray {label} {} {}] {} | {:?}",
+                    p.kind,
+                    case.doc.id.as_deref().unwrap_or(""),
+                    f.message,
+                    f.text
+                );
+            }
+        }
     }
 }
 
@@ -1131,6 +1142,8 @@ fn write_case(w: &mut impl std::io::Write, label: &str, c: &Case) {
         "line": c.planted.as_ref().map(|p| p.line),
         "source": c.source_spans.iter().map(|s| line(src, s)).collect::<Vec<_>>(),
         "target": c.target_spans.iter().map(|s| line(&c.doc.text, s)).collect::<Vec<_>>(),
+        "source_text": src,
+        "target_text": c.doc.text,
     });
     let _ = writeln!(w, "{record}");
 }

@@ -381,14 +381,14 @@ pub fn align_segments_with(src: &[Segment], tgt: &[Segment], usual: Option<f64>)
     // The ratio of the whole texts is skewed by whatever was left out; re-estimate it from
     // the 1–1 pairs of a first pass.
     let c0 = usual.unwrap_or_else(|| ratio(src, tgt));
-    let first = search(src, tgt, src_anchors, tgt_anchors, c0);
+    let mut sentences = Search::new(src, tgt, src_anchors, tgt_anchors);
+    let first = sentences.run(c0);
     let (s11, t11) = first
         .iter()
         .filter(|b| b.source.len() == 1 && b.target.len() == 1)
         .fold((0, 0), |(a, b), bead| (a + src[bead.source.start].chars, b + tgt[bead.target.start].chars));
     let c = if s11 > 0 && t11 > 0 { t11 as f64 / s11 as f64 } else { ratio(src, tgt) };
-    let beads =
-        if (c / c0 - 1.0).abs() > 0.03 { search(src, tgt, src_anchors, tgt_anchors, c) } else { first };
+    let beads = if (c / c0 - 1.0).abs() > 0.03 { sentences.run(c) } else { first };
     let beads = split_hidden_omissions(src, tgt, src_anchors, tgt_anchors, beads, c);
     merge_partial_renderings(src_anchors, tgt_anchors, beads)
 }
@@ -435,7 +435,7 @@ fn grouped(src: &[Segment], tgt: &[Segment], usual: Option<f64>) -> (Vec<Segment
         |p: &[(Range<usize>, Segment)]| -> Vec<Segment> { p.iter().map(|(_, s)| s.clone()).collect() };
     let (us, ut) = (units(&ps), units(&pt));
     let (ua, ub) = interned(&us, &ut);
-    let beads = search(&us, &ut, &ua, &ub, usual.unwrap_or_else(|| ratio(&src, &tgt)));
+    let beads = Search::new(&us, &ut, &ua, &ub).run(usual.unwrap_or_else(|| ratio(&src, &tgt)));
     for (g, b) in beads.iter().enumerate() {
         for (r, _) in &ps[b.source.clone()] {
             src[r.clone()].iter_mut().for_each(|s| s.group = g);
@@ -475,66 +475,95 @@ fn paragraph_units(segs: &[Segment]) -> Vec<(Range<usize>, Segment)> {
     out
 }
 
-fn search(src: &[Segment], tgt: &[Segment], sa: &[Anchors], ta: &[Anchors], c: f64) -> Vec<Bead> {
-    let (n, m) = (src.len(), tgt.len());
-    let sides = Sides {
-        src,
-        tgt,
-        sa,
-        ta,
-        src_runs: Runs::new(sa),
-        tgt_runs: Runs::new(ta),
-        src_pre: prefix(src),
-        tgt_pre: prefix(tgt),
-    };
-    let band = Band::new(n, m);
-    let mut cost = vec![f64::INFINITY; band.cells()];
-    let mut back = vec![u8::MAX; band.cells()];
-    cost[band.index(0, 0).unwrap()] = 0.0;
-    for i in 0..=n {
-        for j in band.range(i) {
-            let Some(here) = band.index(i, j) else { continue };
-            if i == 0 && j == 0 {
-                continue;
-            }
-            let mut best = f64::INFINITY;
-            let mut arg = u8::MAX;
-            for (k, &(di, dj, prior)) in SHAPES.iter().enumerate() {
-                if di > i || dj > j {
+/// The dynamic programme over the band of cells near the diagonal, for one pair of segment
+/// lists. What a bead costs apart from its length ([`Sides::fixed_cost`]: anchors, paragraph
+/// breaks) does not depend on the length ratio, so it is computed once per cell and shape and
+/// kept for a second run with a re-estimated ratio.
+struct Search<'a> {
+    sides: Sides<'a>,
+    band: Band,
+    /// `fixed[cell * SHAPES.len() + shape]`, NaN until computed.
+    fixed: Vec<f64>,
+}
+
+impl<'a> Search<'a> {
+    fn new(src: &'a [Segment], tgt: &'a [Segment], sa: &'a [Anchors], ta: &'a [Anchors]) -> Self {
+        let band = Band::new(src.len(), tgt.len());
+        let sides = Sides {
+            src,
+            tgt,
+            sa,
+            ta,
+            src_runs: Runs::new(sa),
+            tgt_runs: Runs::new(ta),
+            src_pre: prefix(src),
+            tgt_pre: prefix(tgt),
+        };
+        let fixed = vec![f64::NAN; band.cells() * SHAPES.len()];
+        Search { sides, band, fixed }
+    }
+
+    /// The cost of the bead of shape `k` ending at cell `here` (`i`, `j`) at length ratio `c`.
+    fn bead_cost(&mut self, here: usize, k: usize, i: usize, j: usize, c: f64) -> f64 {
+        let (di, dj, _) = SHAPES[k];
+        let (s, t) = (i - di..i, j - dj..j);
+        let slot = &mut self.fixed[here * SHAPES.len() + k];
+        if slot.is_nan() {
+            *slot = self.sides.fixed_cost(s.clone(), t.clone());
+        }
+        *slot + self.sides.length_cost(s, t, c)
+    }
+
+    fn run(&mut self, c: f64) -> Vec<Bead> {
+        let (n, m) = (self.sides.src.len(), self.sides.tgt.len());
+        let mut cost = vec![f64::INFINITY; self.band.cells()];
+        let mut back = vec![u8::MAX; self.band.cells()];
+        cost[self.band.index(0, 0).unwrap()] = 0.0;
+        for i in 0..=n {
+            for j in self.band.range(i) {
+                let Some(here) = self.band.index(i, j) else { continue };
+                if i == 0 && j == 0 {
                     continue;
                 }
-                let Some(from) = band.index(i - di, j - dj) else { continue };
-                let base = cost[from];
-                if !base.is_finite() {
-                    continue;
+                let mut best = f64::INFINITY;
+                let mut arg = u8::MAX;
+                for (k, &(di, dj, prior)) in SHAPES.iter().enumerate() {
+                    if di > i || dj > j {
+                        continue;
+                    }
+                    let Some(from) = self.band.index(i - di, j - dj) else { continue };
+                    let base = cost[from];
+                    if !base.is_finite() {
+                        continue;
+                    }
+                    let total = base + prior + self.bead_cost(here, k, i, j, c);
+                    if total < best {
+                        best = total;
+                        arg = k as u8;
+                    }
                 }
-                let total = base + prior + sides.bead_cost(i - di..i, j - dj..j, c);
-                if total < best {
-                    best = total;
-                    arg = k as u8;
-                }
+                cost[here] = best;
+                back[here] = arg;
             }
-            cost[here] = best;
-            back[here] = arg;
         }
-    }
-    // Trace back.
-    let mut beads = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let Some(here) = band.index(i, j) else { break };
-        let k = back[here];
-        if k == u8::MAX {
-            break;
+        // Trace back.
+        let mut beads = Vec::new();
+        let (mut i, mut j) = (n, m);
+        while i > 0 || j > 0 {
+            let Some(here) = self.band.index(i, j) else { break };
+            let k = back[here];
+            if k == u8::MAX {
+                break;
+            }
+            let (di, dj, prior) = SHAPES[k as usize];
+            let c_here = prior + self.bead_cost(here, k as usize, i, j, c);
+            beads.push(Bead { source: i - di..i, target: j - dj..j, cost: c_here });
+            i -= di;
+            j -= dj;
         }
-        let (di, dj, prior) = SHAPES[k as usize];
-        let c_here = prior + sides.bead_cost(i - di..i, j - dj..j, c);
-        beads.push(Bead { source: i - di..i, target: j - dj..j, cost: c_here });
-        i -= di;
-        j -= dj;
+        beads.reverse();
+        beads
     }
-    beads.reverse();
-    beads
 }
 
 fn prefix(segs: &[Segment]) -> Vec<usize> {
@@ -636,12 +665,17 @@ struct Sides<'a> {
 }
 
 impl Sides<'_> {
-    fn bead_cost(&self, s: Range<usize>, t: Range<usize>, c: f64) -> f64 {
-        let (src, tgt) = (self.src, self.tgt);
+    /// [`length_cost`] of a bead at length ratio `c`.
+    fn length_cost(&self, s: Range<usize>, t: Range<usize>, c: f64) -> f64 {
         let ls = self.src_pre[s.end] - self.src_pre[s.start];
         let lt = self.tgt_pre[t.end] - self.tgt_pre[t.start];
-        let mut cost = length_cost(ls, lt, c);
-        cost += match (self.src_runs.get(&s), self.tgt_runs.get(&t)) {
+        length_cost(ls, lt, c)
+    }
+
+    /// What a bead costs apart from its length: shared and lonely anchors, paragraph breaks.
+    fn fixed_cost(&self, s: Range<usize>, t: Range<usize>) -> f64 {
+        let (src, tgt) = (self.src, self.tgt);
+        let mut cost = match (self.src_runs.get(&s), self.tgt_runs.get(&t)) {
             (Some(a), Some(b)) => anchor_cost_of(a, b, &self.sa[s.clone()], &self.ta[t.clone()]),
             _ => anchor_cost(&self.sa[s.clone()], &self.ta[t.clone()]),
         };

@@ -432,6 +432,30 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         |sn: &Tok, tn: &Tok| same_name(sn, tn) || (sn.cyrillic != tn.cyrillic && sounds_alike(sn, tn));
     // How often the translation writes a spelling (case endings aside).
     let count = |tn: &Tok| tgt_all.iter().filter(|o| same_name(o, tn)).count();
+    // The translation's words that render a source word, by the word (a name is written
+    // again and again), and the source's words written as a translation word, by its place.
+    let renderings: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<Vec<usize>>>> =
+        Default::default();
+    let rendered_by = |sn: &Tok| -> std::rc::Rc<Vec<usize>> {
+        if let Some(r) = renderings.borrow().get(&sn.word) {
+            return r.clone();
+        }
+        let r: std::rc::Rc<Vec<usize>> =
+            std::rc::Rc::new((0..tgt_all.len()).filter(|&i| renders(sn, &tgt_all[i])).collect());
+        renderings.borrow_mut().insert(sn.word.clone(), r.clone());
+        r
+    };
+    let written: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<Vec<usize>>>> =
+        Default::default();
+    let written_in_source = |tn: &Tok| -> std::rc::Rc<Vec<usize>> {
+        if let Some(r) = written.borrow().get(&tn.span.start) {
+            return r.clone();
+        }
+        let r: std::rc::Rc<Vec<usize>> =
+            std::rc::Rc::new((0..src_all.len()).filter(|&i| written_as(&src_all[i], tn)).collect());
+        written.borrow_mut().insert(tn.span.start, r.clone());
+        r
+    };
     let mut out = Vec::new();
     let mut reported: Vec<Span> = Vec::new();
     for p in pairs {
@@ -452,7 +476,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             }
             // The translation renders this name elsewhere (outside this pair).
             let elsewhere: Vec<&Tok> =
-                tgt_all.iter().filter(|o| !t.contains(o.span) && renders(sn, o)).collect();
+                rendered_by(sn).iter().map(|&i| &tgt_all[i]).filter(|o| !t.contains(o.span)).collect();
             // Outside a person's name, a word capitalised only by its place in the sentence
             // is not taken for a name.
             if !pw.person && (elsewhere.is_empty() || sn.initial) {
@@ -471,11 +495,8 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             let free = |tn: &&&Tok| {
                 !reported.contains(&tn.span)
                     && !claimed(tn)
-                    && !src_all.iter().any(|o| {
-                        written_as(o, tn)
-                            && !tgt_here
-                                .iter()
-                                .any(|x| x.span != tn.span && letters(&x.word) == letters(&o.word))
+                    && !written_in_source(tn).iter().map(|&i| &src_all[i]).any(|o| {
+                        !tgt_here.iter().any(|x| x.span != tn.span && letters(&x.word) == letters(&o.word))
                     })
             };
             // Rendered by sound in another script: right, unless the translation spells the

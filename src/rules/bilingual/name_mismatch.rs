@@ -156,11 +156,12 @@ fn altered_sound(ta: &Tok, tb: &Tok) -> bool {
 /// Whether two spellings, in name keys, differ by one consonant replaced by another, after the
 /// first letter (`vidodo`/`vikodo` for Widodo/Видодо, `hovard`/`hovavd` for Howard/Говавд).
 /// Transcription changes vowels, and consonants only in ways the keys already fold (`w`/`в`,
-/// `g`/`г`/`h`, `ph`/`ф`), or `ch`/`ш` (French `Chirac`, `Ширак`) and `b`/`v`, `f`/`v`
-/// (`Barbara`/`Варвара`, `Ivanoff`).
+/// `g`/`г`/`h`, `ph`/`ф`), or `ch`/`ш` (French `Chirac`, `Ширак`), `b`/`v`, `f`/`v`
+/// (`Barbara`/`Варвара`, `Ivanoff`) and a voiced `s` (`Syracuse`/`Сіракузи`).
 fn consonant_replaced(fa: &[String], fb: &[String]) -> bool {
     let consonant = |c: char| "bcdfhklmnprstvz".contains(c);
-    let alike = |x: char, y: char| matches!((x.min(y), x.max(y)), ('c', 's') | ('b', 'v') | ('f', 'v'));
+    let alike =
+        |x: char, y: char| matches!((x.min(y), x.max(y)), ('c', 's') | ('b', 'v') | ('f', 'v') | ('s', 'z'));
     fa.iter().any(|x| {
         fb.iter().any(|y| {
             let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
@@ -188,12 +189,20 @@ fn frame_replaced(a: &Tok, b: &Tok) -> bool {
 }
 
 /// Whether a person's name in Cyrillic has the source's consonant frame (two consonants
-/// or more) with one consonant added at its end that no case ending explains (`Харток` for
-/// Hart, where `Хартом` is declined): every frame of the translation's word is the source's
-/// plus one.
+/// or more) with one consonant added at its end that neither a case ending nor an adjective's
+/// suffix explains (`Харток` for Hart, where `Хартом` is declined): every frame of the
+/// translation's word is the source's plus one.
 fn frame_extended(source: &Tok, target: &Tok) -> bool {
     if !target.cyrillic || source.cyrillic || forms_distance(&source.forms, &target.forms) > 2 {
         return false;
+    }
+    // A vowel and `м`, `х` or `й` at the end is a case ending, whichever language's (the
+    // Belarusian `Трампам`, which the surname stem does not take off).
+    let tail: Vec<char> = target.word.to_lowercase().chars().rev().take(2).collect();
+    if let [last, before] = tail[..] {
+        if "мхй".contains(last) && "аеёиоуыэюяіїє".contains(before) {
+            return false;
+        }
     }
     let ks = source.sound_keys();
     !target.sound_keys().is_empty()
@@ -202,6 +211,9 @@ fn frame_extended(source: &Tok, target: &Tok) -> bool {
                 x.chars().count() >= 2
                     && y.starts_with(x.as_str())
                     && y.chars().count() == x.chars().count() + 1
+                    // `-ськ-` after a name ending in `s` is an adjective made of it
+                    // (`Сіракузького` for Syracuse), not the name with a letter added.
+                    && !(y.ends_with('k') && x.ends_with(['s', 'z']))
             })
         })
 }
@@ -419,7 +431,9 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             || b.nominatives.iter().any(|n| a.forms.contains(n))
     };
     let mentions = person_mentions(pair.source, src_text);
-    let inflects = super::inflecting(pair.target_lang());
+    // Either language declines names: a last vowel changed is a case ending (`Korei` in a
+    // Polish source for Korea), not a letter replaced.
+    let inflects = super::inflecting(pair.target_lang()) || super::inflecting(pair.source_lang());
     // The same name written the same way: not one letter replaced that the name key hides
     // (`Waterr` for Waters).
     let written_as = |a: &Tok, b: &Tok| {

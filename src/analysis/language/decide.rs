@@ -124,14 +124,45 @@ pub fn decide_in_context(
     context: usize,
     reg: &Registry,
 ) -> Verdict {
+    decide_near(text, ev, cands, context, Some(CONSISTENT), reg)
+}
+
+/// Like [`decide_in_context`] for a paragraph of a document in language `context`: taken to be
+/// in it without asking lingua only when its evidence scores `context` above every other
+/// language (a paragraph in a neighbouring language, French in a German text, must not pass
+/// for the document's).
+pub fn decide_in_document(
+    text: &str,
+    ev: &Evidence,
+    cands: LangSet,
+    context: usize,
+    reg: &Registry,
+) -> Verdict {
+    decide_near(text, ev, cands, context, None, reg)
+}
+
+/// [`decide_in_context`] where `context` passes within `margin` of the best score, or with
+/// `None` only ahead of every other language.
+fn decide_near(
+    text: &str,
+    ev: &Evidence,
+    cands: LangSet,
+    context: usize,
+    margin: Option<f32>,
+    reg: &Registry,
+) -> Verdict {
     match fast(ev, cands, Some(context), reg) {
         Fast::Decided(v) => v,
         Fast::Undecided { shortlist, scores, share } => {
-            let best = scores.first().map_or(f32::NEG_INFINITY, |s| s.1);
+            let mine = scores.iter().find(|(i, _)| *i == context).map(|s| s.1);
+            let others =
+                scores.iter().filter(|(i, _)| *i != context).map(|s| s.1).fold(f32::NEG_INFINITY, f32::max);
+            let close = mine.is_some_and(|s| match margin {
+                Some(m) => s >= others.max(s) - m,
+                None => s > others,
+            });
             let d = reg.langs[context].data;
-            let consistent =
-                scores.iter().find(|(i, _)| *i == context).is_some_and(|(_, s)| *s >= best - CONSISTENT)
-                    && d.is_some_and(|d| ev.foreign[d] == 0);
+            let consistent = close && d.is_some_and(|d| ev.foreign[d] == 0);
             if consistent {
                 Verdict { lang: Some(context), confidence: 0.75 * share.max(0.5) }
             } else {

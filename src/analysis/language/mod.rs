@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::span::Span;
 use crate::text::{ParagraphKind, TextModel};
 
-use decide::{decide, decide_in_context, Fast, Verdict};
+use decide::{decide, decide_in_context, decide_in_document, Fast, Verdict};
 use evidence::{gather, Evidence};
 use registry::{registry, LangSet};
 
@@ -187,16 +187,16 @@ pub fn analyze(
         }
         decide(stretch, ev, all, prefer, reg)
     };
+    // A paragraph whose own frequent words put the document's language first is in it;
+    // lingua reads the others.
     let paragraph_verdicts: Vec<Verdict> = text
         .paragraphs
         .iter()
         .zip(&paragraph_ev)
-        .map(|(p, ev)| {
-            if checked(p.kind) {
-                guess_with(p.span.slice(body), ev, by_evidence.lang)
-            } else {
-                Verdict::UND
-            }
+        .map(|(p, ev)| match by_evidence.lang {
+            _ if !checked(p.kind) => Verdict::UND,
+            Some(doc) if !ev.is_thin() => decide_in_document(p.span.slice(body), ev, all, doc, reg),
+            prefer => guess_with(p.span.slice(body), ev, prefer),
         })
         .collect();
     let verdict = paragraph_vote(&paragraph_verdicts, &paragraph_ev).unwrap_or(by_evidence);

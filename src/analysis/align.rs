@@ -675,7 +675,9 @@ impl Sides<'_> {
     /// What a bead costs apart from its length: shared and lonely anchors, paragraph breaks.
     fn fixed_cost(&self, s: Range<usize>, t: Range<usize>) -> f64 {
         let (src, tgt) = (self.src, self.tgt);
+        // An omission or an addition (one side empty) shares and lacks nothing.
         let mut cost = match (self.src_runs.get(&s), self.tgt_runs.get(&t)) {
+            _ if s.is_empty() || t.is_empty() => 0.0,
             (Some(a), Some(b)) => anchor_cost_of(a, b, &self.sa[s.clone()], &self.ta[t.clone()]),
             _ => anchor_cost(&self.sa[s.clone()], &self.ta[t.clone()]),
         };

@@ -250,11 +250,15 @@ pub fn segments_in(text: &str, model: &TextModel, lang: Option<&str>) -> Vec<Seg
                         if let Some(table) = table {
                             table.concepts_of(w, &mut concepts);
                         }
+                        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+                        if len < 5 && !capitalised {
+                            continue;
+                        }
                         let key = crate::translit::name_key(w);
                         if len >= 5 {
                             stems.push(key.chars().take(4).collect());
                         }
-                        if w.chars().next().is_some_and(char::is_uppercase) {
+                        if capitalised {
                             names.push(key);
                         }
                     }

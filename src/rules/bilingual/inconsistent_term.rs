@@ -63,10 +63,24 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
     let target_cyrillic = crate::names::is_cyrillic(text);
     // Source name key -> renderings in the translation: (spelling, span), in text order.
     let mut renderings: BTreeMap<String, (Span, Vec<(String, Span)>)> = BTreeMap::new();
+    // The translation's capitalised words in its script, with their name forms and the name
+    // keys of the nominatives they can be declined from, read once.
+    let body = Span::new(pair.doc.body_start.min(text.len()), text.len());
+    let words: Vec<(Span, Vec<String>, Vec<String>)> = name_tokens(pair.analysis, text, body)
+        .into_iter()
+        .filter(|tn| crate::names::is_cyrillic(tn.span.slice(text)) == target_cyrillic)
+        .map(|tn| {
+            let w = tn.span.slice(text);
+            let nominatives =
+                crate::translit::nominatives(w, lang).iter().map(|n| crate::translit::name_key(n)).collect();
+            (tn.span, crate::translit::name_forms(w), nominatives)
+        })
+        .collect();
     for (k, p) in pairs.iter().enumerate() {
         let Some(s) = p.source_span() else { continue };
         let Some(w) = window(pairs, k, 1, true) else { continue };
-        let targets = name_tokens(pair.analysis, text, w);
+        let targets: Vec<&(Span, Vec<String>, Vec<String>)> =
+            words.iter().filter(|t| w.contains(t.0)).collect();
         for sn in name_tokens(pair.source, src_text, s)
             .into_iter()
             .filter(|n| is_person(pair.source, &n.key, loose))
@@ -76,16 +90,12 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             // A rendering: the name's key, case endings aside (not a derived word: `Korea`
             // is not `Korean`), in the translation's script (a Latin original given beside a
             // Cyrillic rendering is not a second spelling).
-            for tn in targets.iter().filter(|tn| {
-                let w = tn.span.slice(text);
-                (crate::translit::same_name_forms(&src_forms, &crate::translit::name_forms(w))
-                    || crate::translit::nominatives(w, lang)
-                        .iter()
-                        .any(|n| src_forms.contains(&crate::translit::name_key(n))))
-                    && crate::names::is_cyrillic(w) == target_cyrillic
+            for (span, _, _) in targets.iter().copied().filter(|(_, forms, nominatives)| {
+                crate::translit::same_name_forms(&src_forms, forms)
+                    || nominatives.iter().any(|n| src_forms.contains(n))
             }) {
-                if !entry.1.iter().any(|(_, sp)| *sp == tn.span) {
-                    entry.1.push((spelling(tn.span.slice(text), inflected), tn.span));
+                if !entry.1.iter().any(|(_, sp)| sp == span) {
+                    entry.1.push((spelling(span.slice(text), inflected), *span));
                 }
             }
         }

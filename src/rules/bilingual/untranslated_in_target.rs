@@ -316,9 +316,16 @@ fn worth_translating(s: &str) -> bool {
 
 /// Equal once case, spacing and punctuation are set aside.
 fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| -> String {
-        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-    };
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    }
+    // Most pairs differ in length too much to be compared at all: counted before anything
+    // is built.
+    let (la, lb) = (letters(a).count(), letters(b).count());
+    if la != lb && (lb < 30 || la.abs_diff(lb) * 10 > lb) {
+        return false;
+    }
+    let norm = |s: &str| -> String { letters(s).collect() };
     let (na, nb) = (norm(a), norm(b));
     if na.is_empty() {
         return false;
@@ -328,7 +335,6 @@ fn same_text(a: &str, b: &str) -> bool {
     }
     // Nearly equal: an edit or two. Edit distance is quadratic, so only for sentences of about
     // the same length whose words are nearly all the source's.
-    let (la, lb) = (na.chars().count(), nb.chars().count());
     if lb < 30 || la.abs_diff(lb) * 10 > lb {
         return false;
     }

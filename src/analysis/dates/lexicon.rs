@@ -258,13 +258,14 @@ fn lookup(map: &BTreeMap<String, (u32, bool)>, form: &str) -> Option<u32> {
 }
 
 /// The lexicon for `lang`; every supported language's at once for `und` or unknown codes.
+/// Each is built when first asked for (its patterns take a while to compile, and a run on
+/// English articles needs only English's).
 pub fn for_lang(lang: &str) -> &'static Lexicon {
-    static CELLS: OnceLock<Vec<(&'static str, Lexicon)>> = OnceLock::new();
-    let all = CELLS.get_or_init(|| {
-        let mut v: Vec<(&'static str, Lexicon)> =
-            crate::lang::SUPPORTED.iter().map(|&l| (l, Lexicon::build(&[l]))).collect();
-        v.push(("und", Lexicon::build(crate::lang::SUPPORTED)));
-        v
-    });
-    all.iter().find(|(l, _)| *l == lang).or_else(|| all.last()).map(|(_, lex)| lex).expect("lexicons built")
+    static CELLS: OnceLock<Vec<OnceLock<Lexicon>>> = OnceLock::new();
+    let langs = crate::lang::SUPPORTED;
+    let cells = CELLS.get_or_init(|| (0..=langs.len()).map(|_| OnceLock::new()).collect());
+    match langs.iter().position(|l| *l == lang) {
+        Some(k) => cells[k].get_or_init(|| Lexicon::build(&langs[k..=k])),
+        None => cells[langs.len()].get_or_init(|| Lexicon::build(langs)),
+    }
 }

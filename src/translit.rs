@@ -486,6 +486,11 @@ fn latin_endings(lang: &str) -> &'static [Ending] {
     .map_or(&[], Vec::as_slice)
 }
 
+/// The name keys ([`name_key`]) of the [`nominatives`] of a word of a text in `lang`.
+pub fn nominative_keys(word: &str, lang: &str) -> Vec<String> {
+    nominatives(word, lang).iter().map(|n| name_key(n)).collect()
+}
+
 /// The nominatives a Latin-script word of a text in `lang` can be declined from, lower case,
 /// where the language declines names (`Trumpowi` -> `trump`, `Theresy` -> `theresa`,
 /// `therese`, `Kennedy'ego` -> `kennedy`). Empty for other languages and for Cyrillic words

@@ -114,41 +114,28 @@ pub fn decide(text: &str, ev: &Evidence, cands: LangSet, prefer: Option<usize>, 
     }
 }
 
-/// Like [`decide`] for a stretch inside a context known to be in `context` (a sentence of a
-/// paragraph in that language): when the evidence does not argue against `context`, the
-/// stretch is taken to be in it without asking lingua.
+/// What stretch of text [`decide_in_context`] decides, and so how far its own evidence must
+/// agree with the context's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stretch {
+    /// A sentence of a paragraph in that language: taken to be in it when the evidence leaves
+    /// it within [`CONSISTENT`] of the best.
+    Sentence,
+    /// A paragraph of a document in that language: only when the evidence scores it above
+    /// every other language (a paragraph in a neighbouring language, French in a German
+    /// text, must not pass for the document's).
+    Paragraph,
+}
+
+/// Like [`decide`] for a stretch inside a context known to be in `context`: when the evidence
+/// does not argue against `context` (as [`Stretch`] says), the stretch is taken to be in it
+/// without asking lingua.
 pub fn decide_in_context(
     text: &str,
     ev: &Evidence,
     cands: LangSet,
     context: usize,
-    reg: &Registry,
-) -> Verdict {
-    decide_near(text, ev, cands, context, Some(CONSISTENT), reg)
-}
-
-/// Like [`decide_in_context`] for a paragraph of a document in language `context`: taken to be
-/// in it without asking lingua only when its evidence scores `context` above every other
-/// language (a paragraph in a neighbouring language, French in a German text, must not pass
-/// for the document's).
-pub fn decide_in_document(
-    text: &str,
-    ev: &Evidence,
-    cands: LangSet,
-    context: usize,
-    reg: &Registry,
-) -> Verdict {
-    decide_near(text, ev, cands, context, None, reg)
-}
-
-/// [`decide_in_context`] where `context` passes within `margin` of the best score, or with
-/// `None` only ahead of every other language.
-fn decide_near(
-    text: &str,
-    ev: &Evidence,
-    cands: LangSet,
-    context: usize,
-    margin: Option<f32>,
+    stretch: Stretch,
     reg: &Registry,
 ) -> Verdict {
     match fast(ev, cands, Some(context), reg) {
@@ -157,9 +144,9 @@ fn decide_near(
             let mine = scores.iter().find(|(i, _)| *i == context).map(|s| s.1);
             let others =
                 scores.iter().filter(|(i, _)| *i != context).map(|s| s.1).fold(f32::NEG_INFINITY, f32::max);
-            let close = mine.is_some_and(|s| match margin {
-                Some(m) => s >= others.max(s) - m,
-                None => s > others,
+            let close = mine.is_some_and(|s| match stretch {
+                Stretch::Sentence => s >= others.max(s) - CONSISTENT,
+                Stretch::Paragraph => s > others,
             });
             let d = reg.langs[context].data;
             let consistent = close && d.is_some_and(|d| ev.foreign[d] == 0);

@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::span::Span;
 use crate::text::{ParagraphKind, TextModel};
 
-use decide::{decide, decide_in_context, decide_in_document, Fast, Verdict};
+use decide::{decide, decide_in_context, Fast, Stretch, Verdict};
 use evidence::{gather, Evidence};
 use registry::{registry, LangSet};
 
@@ -195,7 +195,9 @@ pub fn analyze(
         .zip(&paragraph_ev)
         .map(|(p, ev)| match by_evidence.lang {
             _ if !checked(p.kind) => Verdict::UND,
-            Some(doc) if !ev.is_thin() => decide_in_document(p.span.slice(body), ev, all, doc, reg),
+            Some(doc) if !ev.is_thin() => {
+                decide_in_context(p.span.slice(body), ev, all, doc, Stretch::Paragraph, reg)
+            }
             prefer => guess_with(p.span.slice(body), ev, prefer),
         })
         .collect();
@@ -239,7 +241,7 @@ pub fn analyze(
             return LangGuess::und();
         }
         LangGuess::from_verdict(match context {
-            Some(c) => decide_in_context(stretch, ev, all, c, reg),
+            Some(c) => decide_in_context(stretch, ev, all, c, Stretch::Sentence, reg),
             None => decide(stretch, ev, all, None, reg),
         })
     };

@@ -71,9 +71,7 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|tn| crate::names::is_cyrillic(tn.span.slice(text)) == target_cyrillic)
         .map(|tn| {
             let w = tn.span.slice(text);
-            let nominatives =
-                crate::translit::nominatives(w, lang).iter().map(|n| crate::translit::name_key(n)).collect();
-            (tn.span, crate::translit::name_forms(w), nominatives)
+            (tn.span, crate::translit::name_forms(w), crate::translit::nominative_keys(w, lang))
         })
         .collect();
     for (k, p) in pairs.iter().enumerate() {

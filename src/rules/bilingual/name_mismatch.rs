@@ -31,6 +31,7 @@ use crate::analysis::Analysis;
 use crate::finding::{Diagnostic, Evidence};
 use crate::rules::Context;
 use crate::span::Span;
+use std::collections::HashMap;
 
 /// Whether a target word is the source name altered, by their name keys: one edit away, or
 /// two for long surnames. Given names are held to one edit, since their national forms differ
@@ -405,13 +406,9 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         toks.into_iter()
             .map(|t| {
                 let word = t.span.slice(txt).to_string();
-                let nominatives = crate::translit::nominatives(&word, lang)
-                    .iter()
-                    .map(|n| crate::translit::name_key(n))
-                    .collect();
                 Tok {
                     forms: crate::translit::name_forms(&word),
-                    nominatives,
+                    nominatives: crate::translit::nominative_keys(&word, lang),
                     cyrillic: crate::names::is_cyrillic(&word),
                     sounds: std::cell::OnceCell::new(),
                     lang: crate::lang::SUPPORTED.iter().find(|l| **l == lang).copied().unwrap_or("und"),
@@ -446,30 +443,19 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
         |sn: &Tok, tn: &Tok| same_name(sn, tn) || (sn.cyrillic != tn.cyrillic && sounds_alike(sn, tn));
     // How often the translation writes a spelling (case endings aside).
     let count = |tn: &Tok| tgt_all.iter().filter(|o| same_name(o, tn)).count();
-    // The translation's words that render a source word, by the word (a name is written
-    // again and again), and the source's words written as a translation word, by its place.
-    let renderings: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<Vec<usize>>>> =
-        Default::default();
-    let rendered_by = |sn: &Tok| -> std::rc::Rc<Vec<usize>> {
-        if let Some(r) = renderings.borrow().get(&sn.word) {
-            return r.clone();
-        }
-        let r: std::rc::Rc<Vec<usize>> =
-            std::rc::Rc::new((0..tgt_all.len()).filter(|&i| renders(sn, &tgt_all[i])).collect());
-        renderings.borrow_mut().insert(sn.word.clone(), r.clone());
-        r
-    };
-    let written: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<Vec<usize>>>> =
-        Default::default();
-    let written_in_source = |tn: &Tok| -> std::rc::Rc<Vec<usize>> {
-        if let Some(r) = written.borrow().get(&tn.span.start) {
-            return r.clone();
-        }
-        let r: std::rc::Rc<Vec<usize>> =
-            std::rc::Rc::new((0..src_all.len()).filter(|&i| written_as(&src_all[i], tn)).collect());
-        written.borrow_mut().insert(tn.span.start, r.clone());
-        r
-    };
+    // The translation's words that render each word of the source (a name is written again
+    // and again: once per word, not per mention), and the source's words written as each word
+    // of the translation (by its place), as indices into `tgt_all` and `src_all`.
+    let mut rendered_by: HashMap<&str, Vec<usize>> = HashMap::new();
+    for sn in &src_all {
+        rendered_by
+            .entry(sn.word.as_str())
+            .or_insert_with(|| (0..tgt_all.len()).filter(|&i| renders(sn, &tgt_all[i])).collect());
+    }
+    let written_in_source: HashMap<usize, Vec<usize>> = tgt_all
+        .iter()
+        .map(|tn| (tn.span.start, (0..src_all.len()).filter(|&i| written_as(&src_all[i], tn)).collect()))
+        .collect();
     let mut out = Vec::new();
     let mut reported: Vec<Span> = Vec::new();
     for p in pairs {
@@ -489,8 +475,11 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
                 continue;
             }
             // The translation renders this name elsewhere (outside this pair).
-            let elsewhere: Vec<&Tok> =
-                rendered_by(sn).iter().map(|&i| &tgt_all[i]).filter(|o| !t.contains(o.span)).collect();
+            let elsewhere: Vec<&Tok> = rendered_by[sn.word.as_str()]
+                .iter()
+                .map(|&i| &tgt_all[i])
+                .filter(|o| !t.contains(o.span))
+                .collect();
             // Outside a person's name, a word capitalised only by its place in the sentence
             // is not taken for a name.
             if !pw.person && (elsewhere.is_empty() || sn.initial) {
@@ -509,18 +498,18 @@ pub fn check(ctx: &Context) -> Vec<Diagnostic> {
             let free = |tn: &&&Tok| {
                 !reported.contains(&tn.span)
                     && !claimed(tn)
-                    && !written_in_source(tn).iter().map(|&i| &src_all[i]).any(|o| {
+                    && !written_in_source[&tn.span.start].iter().map(|&i| &src_all[i]).any(|o| {
                         !tgt_here.iter().any(|x| x.span != tn.span && letters(&x.word) == letters(&o.word))
                     })
             };
-            // Rendered by sound in another script: right, unless the translation spells the
-            // name another way elsewhere and this spelling is the odd one out. A word that is
-            // another source name of the pair renders more closely (`Chris` for `Крису`, not for
-            // `Харрису`) is not this one's rendering.
             // Written as here, or across scripts the same sound: a rendering of this name, not
             // it altered (`Уэстом` after `Уэста`, for a source that writes West twice).
             let rendering =
                 |tn: &Tok| written_as(sn, tn) || (sn.cyrillic != tn.cyrillic && sounds_alike(sn, tn));
+            // Rendered by sound in another script: right, unless the translation spells the
+            // name another way elsewhere and this spelling is the odd one out. A word that is
+            // another source name of the pair renders more closely (`Chris` for `Крису`, not for
+            // `Харрису`) is not this one's rendering.
             let loose = if exact.is_empty() {
                 tgt_here.iter().filter(|tn| !taken.contains(&tn.span)).find(|tn| {
                     let d = forms_distance(&sn.forms, &tn.forms);
@@ -796,10 +785,7 @@ fn missing_people(pair: &Pair, tgt_all: &[Tok]) -> Vec<Diagnostic> {
     let tok = |word: &str, span: Span, lang: &'static str| Tok {
         t: NameToken { span, key: crate::translit::name_key(word), initial: false },
         forms: crate::translit::name_forms(word),
-        nominatives: crate::translit::nominatives(word, lang)
-            .iter()
-            .map(|n| crate::translit::name_key(n))
-            .collect(),
+        nominatives: crate::translit::nominative_keys(word, lang),
         cyrillic: crate::names::is_cyrillic(word),
         sounds: std::cell::OnceCell::new(),
         lang,
